@@ -1,0 +1,25 @@
+import Foundation
+
+/// Writes the run's options into export_option, one row per key the views read: flags as 1/0,
+/// numbers as integers, lists as JSON arrays, the rest as text.
+struct OptionsTable {
+    let database: Database
+
+    func write(_ configuration: Configuration, asOf: String) throws {
+        let insert = try database.prepare("insert into export_option (key, value) values (?, ?)")
+        for spec in OptionCatalog.all where spec.reachesSQL {
+            insert.reset()
+            insert.bind(spec.key, at: 1)
+            switch configuration[spec.key] {
+            case .flag(let value): insert.bind(value ? 1 : 0, at: 2)
+            case .integer(let value): insert.bind(Int64(value), at: 2)
+            case .text(let value): insert.bind(value, at: 2)
+            case .date: insert.bind(asOf, at: 2)
+            case .list(let items):
+                let json = try JSONSerialization.data(withJSONObject: items)
+                insert.bind(String(decoding: json, as: UTF8.self), at: 2)
+            }
+            try insert.step()
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import TOMLKit
+
+extension Configuration {
+    /// Reads a TOML config file. Every problem (unknown key, wrong type, value not allowed,
+    /// options that contradict each other) is collected and thrown together.
+    public static func load(path: String) throws -> Configuration {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ConfigurationError(file: path, problems: ["cannot be read; check the path, or write one with `clever-export init`"])
+        }
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return try parse(text, name: name, baseDirectory: base)
+    }
+
+    public static func parse(_ text: String, name: String, baseDirectory: String) throws -> Configuration {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigurationError(
+                file: name,
+                problems: ["line \(error.source.begin.line), column \(error.source.begin.column): \(error.description)"])
+        }
+        var reader = Reader()
+        reader.walk(table, prefix: "")
+        let configuration = Configuration(baseDirectory: baseDirectory, values: reader.values, presentTables: reader.tables)
+        reader.problems += configuration.crossChecks()
+        guard reader.problems.isEmpty else { throw ConfigurationError(file: name, problems: reader.problems) }
+        return configuration
+    }
+
+    /// Rules that involve more than one key.
+    func crossChecks() -> [String] {
+        var problems: [String] = []
+        let teacherColumns = integer("sections.teacher_columns")
+        if teacherColumns != 1 && teacherColumns != 4 {
+            problems.append("sections.teacher_columns: must be 1 or 4, not \(teacherColumns)")
+        }
+        if flag("sections.split_shared_teachers") && teacherColumns != 4 {
+            problems.append("sections.split_shared_teachers: needs sections.teacher_columns = 4 (shared teachers are written as co-teachers in Teacher_2_id..Teacher_4_id)")
+        }
+        let allowedFiles = ExportFile.allCases.map(\.rawValue)
+        for file in list("export.files") where !allowedFiles.contains(file) {
+            problems.append("export.files: \"\(file)\" is not a Clever file; use any of \(allowedFiles.joined(separator: ", "))")
+        }
+        return problems
+    }
+}
+
+/// Walks the parsed TOML against `OptionCatalog`, converting values and collecting problems.
+private struct Reader {
+    var values: [String: OptionValue] = [:]
+    var tables: Set<String> = []
+    var problems: [String] = []
+
+    static let knownTables: Set<String> = Set(OptionCatalog.all.flatMap { spec -> [String] in
+        let parts = spec.key.split(separator: ".").dropLast()
+        return parts.indices.map { parts[...$0].joined(separator: ".") }
+    })
+
+    mutating func walk(_ table: TOMLTable, prefix: String) {
+        for (name, value) in table {
+            let key = prefix.isEmpty ? name : prefix + "." + name
+            if let subtable = value.table {
+                if Self.knownTables.contains(key) {
+                    tables.insert(key)
+                    walk(subtable, prefix: key)
+                } else {
+                    problems.append("[\(key)]: unknown table\(suggestion(for: key, among: Array(Self.knownTables)))")
+                }
+                continue
+            }
+            guard let spec = OptionCatalog.byKey[key] else {
+                let siblings = OptionCatalog.all.map(\.key).filter { $0.hasPrefix(prefix + ".") }
+                problems.append("\(key): unknown key\(suggestion(for: key, among: siblings))")
+                continue
+            }
+            if let converted = convert(value, for: spec) { values[key] = converted }
+        }
+    }
+
+    mutating func convert(_ value: TOMLValueConvertible, for spec: OptionSpec) -> OptionValue? {
+        let wrongType = "\(spec.key): expected \(spec.allowedValues), found \(describe(value))"
+        switch spec.kind {
+        case .flag:
+            guard let flag = value.bool else { problems.append(wrongType); return nil }
+            return .flag(flag)
+        case .text:
+            guard let text = value.string else { problems.append(wrongType); return nil }
+            return .text(text)
+        case .integer(let range):
+            guard let number = value.int else { problems.append(wrongType); return nil }
+            guard range.contains(number) else { problems.append("\(spec.key): expected \(spec.allowedValues), found \(number)"); return nil }
+            return .integer(number)
+        case .list:
+            if let single = value.string { return .list(splitList(single)) }
+            guard let array = value.array else { problems.append(wrongType); return nil }
+            var items: [String] = []
+            for item in array {
+                guard let text = item.string else { problems.append(wrongType); return nil }
+                items.append(text)
+            }
+            return .list(items)
+        case .date:
+            if let date = value.date {
+                return .date(String(format: "%04d-%02d-%02d", date.year, date.month, date.day))
+            }
+            guard let text = value.string, let day = isoDay(text) else { problems.append(wrongType); return nil }
+            return .date(day)
+        case .choice(let names, let userText):
+            guard let text = value.string else { problems.append(wrongType); return nil }
+            if names.contains(text) { return .text(text) }
+            if userText && text.hasPrefix("user_text:") && text.count > "user_text:".count {
+                return .text(text)
+            }
+            problems.append("\(spec.key): \"\(text)\" is not allowed; use one of \(spec.allowedValues)")
+            return nil
+        }
+    }
+
+    /// The reference product takes lists separated by ';' or ','; accept a string that way too.
+    func splitList(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == ";" || $0 == "," })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    func isoDay(_ text: String) -> String? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            parts[0].count == 4, (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
+        return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+
+    func describe(_ value: TOMLValueConvertible) -> String {
+        if let text = value.string { return "the string \"\(text)\"" }
+        return "a value of type \(value.type)"
+    }
+
+    func suggestion(for key: String, among candidates: [String]) -> String {
+        let scored = candidates.map { ($0, editDistance($0, key)) }.min { $0.1 < $1.1 }
+        if let (best, distance) = scored, distance <= 3 { return " (did you mean \(best)?)" }
+        return ""
+    }
+}
+
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var previous = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...max(b.count, 1) where !b.isEmpty {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,128 @@
+/// Every configuration key, its type, default and meaning: the one list that the config
+/// loader checks against, the options table is written from, and docs/options.md and
+/// `clever-export init` are generated from.
+public struct OptionSpec: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case flag
+        case text
+        case integer(ClosedRange<Int>)
+        case list
+        case date
+        /// One of the named sources; `userText` also allows `user_text:FIELD`.
+        case choice([String], userText: Bool)
+    }
+
+    public let key: String
+    public let kind: Kind
+    public let defaultValue: OptionValue
+    public let summary: String
+    /// Whether the views read it (it goes to the export_option table).
+    public let reachesSQL: Bool
+
+    var section: String { String(key[..<key.lastIndex(of: ".")!]) }
+    var name: String { String(key[key.index(after: key.lastIndex(of: ".")!)...]) }
+
+    /// What a person may write, for messages and docs.
+    public var allowedValues: String {
+        switch kind {
+        case .flag: return "true or false"
+        case .text: return "a string"
+        case .integer(let range): return "a whole number from \(range.lowerBound) to \(range.upperBound)"
+        case .list: return "a list of strings"
+        case .date: return "a date (YYYY-MM-DD)"
+        case .choice(let names, let userText):
+            return (names + (userText ? ["user_text:FIELD"] : [])).map { "\"\($0)\"" }.joined(separator: ", ")
+        }
+    }
+}
+
+/// A typed option value.
+public enum OptionValue: Sendable, Equatable {
+    case flag(Bool)
+    case text(String)
+    case integer(Int)
+    case list([String])
+    case date(String?)  // nil: today, decided when the run starts
+}
+
+public enum OptionCatalog {
+    static func spec(_ key: String, _ kind: OptionSpec.Kind, _ value: OptionValue, _ summary: String, sql: Bool = true)
+        -> OptionSpec
+    {
+        OptionSpec(key: key, kind: kind, defaultValue: value, summary: summary, reachesSQL: sql)
+    }
+
+    static let username = ["student_id", "student_number", "state_id", "email_local_part"]
+    static let staffUsername = ["email", "email_local_part", "logon", "first_initial_last_name", "staff_id"]
+
+    public static let all: [OptionSpec] = [
+        spec("source.dir", .text, .text("extract"), "Folder holding the SIS extract CSVs.", sql: false),
+        spec("source.database", .text, .text("staging.db"), "The staging SQLite database; it stays after the run for inspection.", sql: false),
+
+        spec("export.as_of", .date, .date(nil), "The day the run describes; decides active enrollments. Default: today."),
+        spec("export.schools", .list, .list([]), "School codes to export; empty means all."),
+        spec("export.files", .list, .list(ExportFile.defaultSet.map(\.rawValue)), "Clever files to write: schools, students, teachers, sections, enrollments, staff, admins.", sql: false),
+        spec("export.extra_columns", .flag, .flag(false), "Also write Clever columns the reference lacks: Graduation_year, Section_number, Period, Department."),
+
+        spec("students.username", .choice(username, userText: true), .text("student_id"), "Source of Username."),
+        spec("students.username_suffix", .text, .text(""), "Appended to every non-empty username."),
+        spec("students.password", .choice(["blank", "custom", "student_id", "student_number", "state_id", "birth_date"], userText: true), .text("blank"), "Source of Password (birth_date: MMDDYYYY)."),
+        spec("students.password_text", .text, .text(""), "The password when password = \"custom\"."),
+        spec("students.email", .choice(["sis", "username", "student_id", "blank"], userText: true), .text("sis"), "Source of Student_email (username: before its suffix)."),
+        spec("students.email_suffix", .text, .text(""), "Appended, with its '@', to an e-mail value that has no '@'."),
+        spec("students.prek_grade_name", .flag, .flag(true), "Grades 3F, 3H, 4F, 4H are written PreKindergarten (off: the code as is)."),
+        spec("students.kindergarten_grade_name", .flag, .flag(true), "Grades KF, KH, DH are written Kindergarten (off: the code as is)."),
+        spec("students.exclude_prek", .flag, .flag(false), "Leave PreK students out of every file."),
+        spec("students.exclude_kindergarten", .flag, .flag(false), "Leave kindergarten students out of every file."),
+        spec("students.frl_codes", .flag, .flag(true), "Frl_status as F/R/N (off: Free, Reduced, else empty)."),
+        spec("students.iep_yes_no", .flag, .flag(true), "Iep_status as Y/N (off: the SIS description)."),
+        spec("students.iep_inactive_values", .list, .list(["N", "No", "None", "Not Eligible", "Exited", "Inactive"]), "IEP descriptions that mean \"no IEP\" (any case)."),
+        spec("students.school_override_user_text", .text, .text(""), "A user-text field whose non-empty value replaces School_id."),
+        spec("students.hide_contacts", .flag, .flag(false), "Write every Contact_* column empty, one row per student."),
+        spec("students.preg_transcript_school", .flag, .flag(false), "Students of a pre-registration school get their transcript school."),
+        spec("students.home_language", .flag, .flag(false), "Add Home_language."),
+        spec("students.unweighted_gpa", .text, .text(""), "A gpa_type: add Unweighted_gpa with that GPA."),
+        spec("students.weighted_gpa", .text, .text(""), "A gpa_type: add Weighted_gpa with that GPA."),
+        spec("students.all_guardians", .flag, .flag(false), "One row per guardian instead of guardian 1 alone."),
+        spec("students.custody_issue_guardians", .flag, .flag(false), "Guardians with a custody issue may be included."),
+        spec("students.dedupe_guardian_phones", .flag, .flag(false), "A guardian whose phone an earlier guardian already has gets its next different phone."),
+        spec("students.address", .flag, .flag(false), "Populate Student_zip and add Student_street, Student_city, Student_state."),
+        spec("students.contact_details", .flag, .flag(false), "Add Contact_relationship, Contact_phone_type, Contact_sis_id."),
+
+        spec("teachers.username", .choice(staffUsername, userText: true), .text("email"), "Source of Username (also the default of staff.username's values)."),
+        spec("teachers.email", .choice(["sis", "logon"], userText: true), .text("sis"), "Source of Teacher_email; also used by the staff and admins files."),
+        spec("teachers.email_suffix", .text, .text(""), "Appended, with its '@', to an e-mail value that has no '@'."),
+        spec("teachers.number", .choice(["teacher_number", "staff_id", "state_id", "logon"], userText: false), .text("teacher_number"), "Source of Teacher_number."),
+        spec("teachers.password_text", .text, .text(""), "Written to Password when set."),
+        spec("teachers.include_non_teaching", .flag, .flag(false), "All active staff of the selected schools, not only is_teacher = Y."),
+        spec("teachers.row_per_school", .flag, .flag(false), "One row per school of the teacher (Clever reports the repeats as not unique)."),
+
+        spec("staff.username", .choice(staffUsername, userText: true), .text("email"), "Source of Username in staff.csv."),
+        spec("staff.password", .choice(["blank", "custom", "email", "first_initial_last_name", "staff_id"], userText: true), .text("blank"), "Source of Password in staff.csv."),
+        spec("staff.password_text", .text, .text(""), "The password when password = \"custom\"."),
+        spec("staff.departments", .list, .list([]), "Only staff of these department codes; empty means all."),
+        spec("staff.administrators_only", .flag, .flag(false), "Only staff with is_administrator = Y."),
+        spec("staff.exclude_roles", .list, .list([]), "Leave out staff holding any of these roles (any case)."),
+        spec("staff.role", .choice(["", "STL", "School Tech Lead"], userText: false), .text(""), "Written in Role for every row; empty leaves Role empty."),
+
+        spec("sections.prepend_school_year", .flag, .flag(false), "Section_id = school_year + \"-\" + the rest."),
+        spec("sections.prepend_teacher_name", .flag, .flag(false), "Section_id gets the teacher of record's last name + \"-\" after the school year."),
+        spec("sections.require_user_flag_2", .flag, .flag(false), "Leave out sections of courses without user_flag_2."),
+        spec("sections.exclude_courses", .list, .list([]), "Leave out sections of these course codes."),
+        spec("sections.elementary_homerooms", .flag, .flag(false), "Add a homeroom section per ELEM school and homeroom, with its students."),
+        spec("sections.append_homeroom_teacher", .flag, .flag(false), "ELEM schools: Name += \" - \" + the homeroom teacher's last name."),
+        spec("sections.append_period", .flag, .flag(false), "MIDDLE schools: Name += \" - Period \" + print_period."),
+        spec("sections.combine_inclusion", .flag, .flag(false), "Merge inclusion sections into their matching regular section."),
+        spec("sections.teacher_columns", .integer(1...4), .integer(1), "1 or 4: Teacher_id alone, or Teacher_id to Teacher_4_id."),
+        spec("sections.split_shared_teachers", .flag, .flag(false), "Shared teachers become co-teachers (needs teacher_columns = 4)."),
+        spec("sections.prepend_teacher_name_to_name", .flag, .flag(false), "Name = teacher of record's last name + \" - \" + Name."),
+        spec("sections.lead_days", .integer(0...366), .integer(0), "An enrollment counts from this many days before its start date."),
+
+        spec("delivery.local.dir", .text, .text("out"), "Folder the CSVs are written to (files replaced whole).", sql: false),
+        spec("delivery.local.archive", .flag, .flag(true), "Also keep each run's files in a dated subfolder.", sql: false),
+
+        spec("safety.max_drop_percent", .integer(0...100), .integer(10), "Stop before delivering when a file loses more than this share of its rows.", sql: false),
+    ]
+
+    public static let byKey: [String: OptionSpec] = Dictionary(uniqueKeysWithValues: all.map { ($0.key, $0) })
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Puts the files into a local folder, replacing each file whole (a temporary name, then a
+/// rename), and optionally keeps a copy of the set in `archive/<date-time>/`.
+public struct LocalFolderDelivery: Delivery {
+    public let directory: String
+    public let archive: Bool
+    public let stamp: String
+
+    public init(directory: String, archive: Bool, stamp: String) {
+        self.directory = directory
+        self.archive = archive
+        self.stamp = stamp
+    }
+
+    public var target: String { "folder \(directory)" }
+
+    public func deliver(_ files: [ExportedFile]) throws {
+        try place(files, in: directory)
+        if archive {
+            try place(files, in: URL(fileURLWithPath: directory).appending(path: "archive/\(stamp)").path)
+        }
+    }
+
+    private func place(_ files: [ExportedFile], in folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var staged: [(temporary: String, final: String)] = []
+        defer { for entry in staged { unlink(entry.temporary) } }
+        for file in files {
+            let name = URL(fileURLWithPath: file.path).lastPathComponent
+            let final = URL(fileURLWithPath: folder).appending(path: name).path
+            let temporary = URL(fileURLWithPath: folder).appending(path: ".\(name).\(getpid()).tmp").path
+            unlink(temporary)
+            // A hard link costs nothing on the same file system; elsewhere, copy.
+            if link(file.path, temporary) != 0 {
+                do { try FileManager.default.copyItem(atPath: file.path, toPath: temporary) } catch {
+                    throw WriteError(path: final, reason: error.localizedDescription)
+                }
+            }
+            staged.append((temporary, final))
+        }
+        for entry in staged where rename(entry.temporary, entry.final) != 0 {
+            throw WriteError(path: entry.final, reason: String(cString: strerror(errno)))
+        }
+        staged.removeAll()
+    }
+}

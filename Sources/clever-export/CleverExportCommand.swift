@@ -1,0 +1,11 @@
+import ArgumentParser
+import CleverExport
+
+@main
+struct CleverExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clever-export",
+        abstract: "Turns a school district's SIS extract into Clever's rostering CSV files and delivers them.",
+        subcommands: [Run.self],
+        defaultSubcommand: Run.self)
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import CleverExport
+import Foundation
+
+/// Exit codes a cron job can tell apart.
+enum Exit {
+    static let other: Int32 = 1
+    static let configuration: Int32 = 2
+    static let input: Int32 = 3
+    static let delivery: Int32 = 6
+}
+
+/// Runs `body`; a known failure becomes one `error:` line per problem on stderr and its exit
+/// code, never a stack trace.
+func reportingFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ValidationError {
+        throw error
+    } catch let error as ConfigurationError {
+        fail(error.description, code: Exit.configuration)
+    } catch let error as ImportError {
+        fail(error.description + "\nNothing was exported; the staging database and the previous files are unchanged.", code: Exit.input)
+    } catch let error as InputProblem {
+        fail(error.description, code: Exit.input)
+    } catch let error as DeliveryFailed {
+        print(Summary(error.report))
+        fail(error.description, code: Exit.delivery)
+    } catch {
+        fail("\(error)", code: Exit.other)
+    }
+}
+
+private func fail(_ message: String, code: Int32) -> Never {
+    for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
+        FileHandle.standardError.write(Data("error: \(line)\n".utf8))
+    }
+    exit(code)
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import CleverExport
+import Foundation
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import the extract, build the Clever files and deliver them.",
+        discussion: """
+            The staging database stays on disk after the run: open it with sqlite3 to see the \
+            options the run used (export_option), the staging tables and every view.
+            Exit codes: 0 done; 2 configuration error; 3 bad input; 6 delivery failed; 1 other.
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: ArgumentHelp("Write the files to this folder too (as [delivery.local] dir).", valueName: "dir"))
+    var output: String?
+
+    @Flag(name: .shortAndLong, help: "Print nothing on success.")
+    var quiet = false
+
+    func run() throws {
+        try reportingFailures {
+            let report = try ExportRun(try common.request(output: output)).run()
+            if !quiet { print(Summary(report)) }
+        }
+    }
+}
+
+/// Options every subcommand that runs the pipeline shares.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("The TOML config file.", valueName: "file"))
+    var config = "clever-export.toml"
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day the run describes (YYYY-MM-DD); default: the config's, else today.", valueName: "date"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("The staging database (default: [source] database).", valueName: "path"))
+    var database: String?
+
+    @Option(name: .customLong("sql-dir"), help: ArgumentHelp("Use this edited copy of the sql/ folder instead of the built-in SQL.", valueName: "dir"))
+    var sqlDirectory: String?
+
+    func request(output: String? = nil) throws -> RunRequest {
+        if let asOf, !isISODay(asOf) {
+            throw ValidationError("--as-of: \"\(asOf)\" is not a date; write it as YYYY-MM-DD")
+        }
+        let configuration = try Configuration.load(path: config)
+        let cwd = FileManager.default.currentDirectoryPath
+        func absolute(_ path: String?) -> String? {
+            path.map { $0.hasPrefix("/") ? $0 : URL(fileURLWithPath: cwd).appending(path: $0).path }
+        }
+        return RunRequest(
+            configuration: configuration, sqlDirectory: absolute(sqlDirectory),
+            databasePath: absolute(database), outputDirectory: absolute(output), asOf: asOf)
+    }
+
+    private func isISODay(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
+            && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
+    }
+}

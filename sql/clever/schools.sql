@@ -1,0 +1,22 @@
+-- clever_schools: schools.csv, one row per selected school. Low_grade and High_grade are
+-- written empty, as in the reference product ("not used").
+create view clever_schools as
+with final as (
+    select
+        school_code as School_id,
+        name as School_name,
+        school_number as School_number,
+        state_id as State_id,
+        nces_id as Nces_id,
+        address as School_address,
+        city as School_city,
+        state as School_state,
+        zip as School_zip,
+        phone as School_phone,
+        null as Low_grade,
+        null as High_grade,
+        principal_name as Principal,
+        principal_email as Principal_email
+    from selected_schools
+)
+select * from final;

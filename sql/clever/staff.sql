@@ -1,0 +1,17 @@
+-- clever_staff: staff.csv, from export_staff. Department is written with extra_columns.
+create view clever_staff as
+with final as (
+    select
+        school_id as School_id,
+        staff_id as Staff_id,
+        email as Staff_email,
+        first_name as First_name,
+        last_name as Last_name,
+        title as Title,
+        username as Username,
+        password as Password,
+        role as Role,
+        department_code as Department
+    from export_staff
+)
+select * from final;

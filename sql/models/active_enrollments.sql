@@ -1,0 +1,24 @@
+-- active_enrollments: one row per (home section, exported student) with an active enrollment:
+-- its start date (if any) is on or before as_of + lead_days and its end date (if any) on or
+-- after as_of. Enrollments in a merged inclusion section count for its home section.
+drop table if exists active_enrollments;
+create table active_enrollments as
+with final as (
+    select distinct
+        h.school_code,
+        h.home_course_code as course_code,
+        h.home_section as section,
+        e.student_id
+    from stg_enrollments e
+    join section_homes h
+        on h.school_code = e.school_code and h.course_code = e.course_code
+        and h.section = e.section
+    join export_students s on s.student_id = e.student_id
+    cross join run_options o
+    where (e.start_date is null
+            or e.start_date <= date(o.as_of, '+' || coalesce(o.lead_days, 0) || ' days'))
+        and (e.end_date is null or e.end_date >= o.as_of)
+)
+select * from final;
+create index active_enrollments_1 on active_enrollments (school_code, course_code, section);
+create index active_enrollments_2 on active_enrollments (student_id);

@@ -1,0 +1,135 @@
+-- export_sections: every section written to sections.csv, with its Clever values.
+--   Course sections: a home section (section_homes) with at least one active enrollment.
+--   Homeroom sections: homeroom_sections (is_homeroom = 1).
+-- Section_id: [school_year-][teacher of record's last name-]school_code-course_code-section
+--   (homerooms: HR-school_code-homeroom).
+-- Name: section_name, else the course description (homerooms: "Homeroom " + homeroom); then
+--   prepend_teacher_name_to_name, then append_homeroom_teacher (ELEM) or append_period (MIDDLE).
+drop table if exists export_sections;
+create table export_sections as
+with written_homes as (
+    select distinct school_code, course_code, section from active_enrollments
+),
+teachers as (
+    select
+        school_code, course_code, section,
+        max(case slot when 1 then staff_id end) as teacher_1,
+        max(case slot when 2 then staff_id end) as teacher_2,
+        max(case slot when 3 then staff_id end) as teacher_3,
+        max(case slot when 4 then staff_id end) as teacher_4,
+        count(*) as teacher_count
+    from section_teacher_slots
+    group by school_code, course_code, section
+),
+course_sections as (
+    select
+        0 as is_homeroom,
+        c.school_code,
+        c.course_code,
+        c.section,
+        c.school_year,
+        c.term_code,
+        c.level,
+        c.print_period,
+        c.school_code || '-' || c.course_code || '-' || c.section as base_id,
+        coalesce(c.section_name, c.description) as base_name,
+        c.description as course_name,
+        c.course_code as course_number,
+        c.subject,
+        t.teacher_1, t.teacher_2, t.teacher_3, t.teacher_4,
+        coalesce(t.teacher_count, 0) as teacher_count
+    from section_candidates c
+    join written_homes w
+        on w.school_code = c.school_code and w.course_code = c.course_code and w.section = c.section
+    left join teachers t
+        on t.school_code = c.school_code and t.course_code = c.course_code and t.section = c.section
+),
+homerooms as (
+    select
+        1 as is_homeroom,
+        h.school_code,
+        'HR' as course_code,
+        h.homeroom as section,
+        h.school_year,
+        h.term_code,
+        'ELEM' as level,
+        null as print_period,
+        'HR-' || h.school_code || '-' || h.homeroom as base_id,
+        'Homeroom ' || h.homeroom as base_name,
+        'Homeroom' as course_name,
+        'HR' as course_number,
+        'Homeroom/advisory' as subject,
+        h.staff_id as teacher_1, null as teacher_2, null as teacher_3, null as teacher_4,
+        h.staff_id is not null as teacher_count
+    from homeroom_sections h
+),
+all_sections as (
+    select * from course_sections
+    union all
+    select * from homerooms
+),
+-- The homeroom teacher most of an ELEM section's enrolled students share (ties: lowest id).
+homeroom_teacher_votes as (
+    select
+        e.school_code, e.course_code, e.section, h.staff_id,
+        row_number() over (
+            partition by e.school_code, e.course_code, e.section order by count(*) desc, h.staff_id
+        ) as vote_rank
+    from active_enrollments e
+    join stg_homerooms h on h.student_id = e.student_id
+    join stg_staff s on s.staff_id = h.staff_id and s.is_active
+    cross join run_options o
+    where o.append_homeroom_teacher
+    group by e.school_code, e.course_code, e.section, h.staff_id
+),
+named as (
+    select
+        a.*,
+        record.last_name as record_last_name,
+        case when a.is_homeroom then record.last_name else homeroom_teacher.last_name end
+            as homeroom_last_name
+    from all_sections a
+    left join stg_staff record on record.staff_id = a.teacher_1
+    left join homeroom_teacher_votes v
+        on a.is_homeroom = 0 and v.school_code = a.school_code
+        and v.course_code = a.course_code and v.section = a.section and v.vote_rank = 1
+    left join stg_staff homeroom_teacher on homeroom_teacher.staff_id = v.staff_id
+),
+final as (
+    select
+        n.is_homeroom,
+        n.school_code,
+        n.course_code,
+        n.section,
+        case when o.prepend_school_year and n.school_year <> '' then n.school_year || '-' else '' end
+            || case when o.prepend_teacher_name and n.record_last_name <> ''
+                then n.record_last_name || '-' else '' end
+            || n.base_id as section_id,
+        case when o.prepend_teacher_name_to_name and n.record_last_name <> ''
+                then n.record_last_name || ' - ' else '' end
+            || n.base_name
+            || case
+                when n.level = 'ELEM' and o.append_homeroom_teacher and n.homeroom_last_name <> ''
+                    then ' - ' || n.homeroom_last_name
+                when n.level = 'MIDDLE' and o.append_period and n.print_period <> ''
+                    then ' - Period ' || n.print_period
+                else ''
+            end as name,
+        n.course_name,
+        n.course_number,
+        n.subject,
+        t.name as term_name,
+        substr(t.start_date, 6, 2) || '/' || substr(t.start_date, 9, 2) || '/' || substr(t.start_date, 1, 4)
+            as term_start,
+        substr(t.end_date, 6, 2) || '/' || substr(t.end_date, 9, 2) || '/' || substr(t.end_date, 1, 4)
+            as term_end,
+        n.teacher_1, n.teacher_2, n.teacher_3, n.teacher_4, n.teacher_count,
+        n.print_period,
+        n.section as section_number
+    from named n
+    cross join run_options o
+    left join stg_terms t on t.school_code = n.school_code and t.term_code = n.term_code
+)
+select * from final;
+create index export_sections_1 on export_sections (school_code, course_code, section);
+create index export_sections_2 on export_sections (section_id);

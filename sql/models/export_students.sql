@@ -1,0 +1,142 @@
+-- export_students: the students this run exports, one row each, with every students.csv value
+-- except the contacts. Rules (docs/options.md, [students]):
+--   School_id: school_code; then the transcript school for a student of a pre-registration
+--   school (preg_transcript_school); then the user-text override when non-empty. A student is
+--   kept when that final school is selected and in schools.csv, the student is ACTIVE, and
+--   neither PreK nor kindergarten exclusion removes them.
+drop table if exists export_students;
+create table export_students as
+with placed as (
+    select
+        s.*,
+        case
+            when o.preg_transcript_school and sc.is_preregistration
+                and s.transcript_school_code is not null
+            then s.transcript_school_code
+            else s.school_code
+        end as placed_school
+    from stg_students s
+    cross join run_options o
+    left join stg_schools sc on sc.school_code = s.school_code
+    where s.status = 'ACTIVE'
+),
+overridden as (
+    select
+        p.*,
+        coalesce(
+            case when o.school_override_user_text <> '' then
+                (select max(u.value) from stg_student_user_texts u
+                 where u.student_id = p.student_id and u.field = o.school_override_user_text)
+            end,
+            p.placed_school) as school_id
+    from placed p
+    cross join run_options o
+),
+kept as (
+    select s.*
+    from overridden s
+    cross join run_options o
+    where s.school_id in (select school_code from selected_schools)
+        and not (o.exclude_prek and s.grade_group is 'prek')
+        and not (o.exclude_kindergarten and s.grade_group is 'kindergarten')
+),
+credentials as (
+    select
+        s.*,
+        nullif(case
+            when o.student_username = 'student_id' then s.student_id
+            when o.student_username = 'student_number' then s.student_number
+            when o.student_username = 'state_id' then s.state_id
+            when o.student_username = 'email_local_part' then
+                case when instr(s.email, '@') > 0 then substr(s.email, 1, instr(s.email, '@') - 1)
+                    else s.email end
+            when o.student_username like 'user_text:%' then
+                (select max(u.value) from stg_student_user_texts u
+                 where u.student_id = s.student_id and u.field = substr(o.student_username, 11))
+        end, '') as username_base,
+        nullif(case
+            when o.student_password = 'custom' then o.student_password_text
+            when o.student_password = 'student_id' then s.student_id
+            when o.student_password = 'student_number' then s.student_number
+            when o.student_password = 'state_id' then s.state_id
+            when o.student_password = 'birth_date' then
+                substr(s.birth_date, 6, 2) || substr(s.birth_date, 9, 2) || substr(s.birth_date, 1, 4)
+            when o.student_password like 'user_text:%' then
+                (select max(u.value) from stg_student_user_texts u
+                 where u.student_id = s.student_id and u.field = substr(o.student_password, 11))
+        end, '') as password
+    from kept s
+    cross join run_options o
+),
+emails as (
+    select
+        s.*,
+        nullif(case
+            when o.student_email = 'sis' then s.email
+            when o.student_email = 'username' then s.username_base
+            when o.student_email = 'student_id' then s.student_id
+            when o.student_email like 'user_text:%' then
+                (select max(u.value) from stg_student_user_texts u
+                 where u.student_id = s.student_id and u.field = substr(o.student_email, 11))
+        end, '') as email_base
+    from credentials s
+    cross join run_options o
+),
+final as (
+    select
+        s.school_id,
+        s.student_id,
+        s.student_number,
+        s.state_id,
+        s.last_name,
+        s.middle_name,
+        s.first_name,
+        s.gender,
+        substr(s.birth_date, 6, 2) || '/' || substr(s.birth_date, 9, 2) || '/'
+            || substr(s.birth_date, 1, 4) as dob,
+        case
+            when s.grade_group = 'prek' and not o.prek_grade_name then s.grade_code
+            when s.grade_group = 'kindergarten' and not o.kindergarten_grade_name then s.grade_code
+            else s.grade
+        end as grade,
+        s.grade_group,
+        s.race,
+        s.hispanic_latino,
+        case
+            when o.frl_codes then s.frl_code
+            when s.frl_code = 'F' then 'Free'
+            when s.frl_code = 'R' then 'Reduced'
+        end as frl_status,
+        case
+            when not o.iep_yes_no then s.iep_status
+            when nullif(s.iep_status, '') is not null and lower(s.iep_status) not in
+                (select lower(trim(value)) from json_each(o.iep_inactive_values)) then 'Y'
+            else 'N'
+        end as iep_status,
+        case when o.student_address then s.zip end as zip,
+        case when o.student_address then s.address end as street,
+        case when o.student_address then s.city end as city,
+        case when o.student_address then s.state end as state,
+        case
+            when s.email_base is null or instr(s.email_base, '@') > 0
+                or coalesce(o.student_email_suffix, '') = '' then s.email_base
+            when o.student_email_suffix like '@%' then s.email_base || o.student_email_suffix
+            else s.email_base || '@' || o.student_email_suffix
+        end as email,
+        s.username_base || coalesce(o.student_username_suffix, '') as username,
+        s.password,
+        s.home_language,
+        case when o.unweighted_gpa <> '' then
+            (select max(trim(g.value)) from student_gpas g
+             where trim(g.student_id) = s.student_id and trim(g.gpa_type) = o.unweighted_gpa)
+        end as unweighted_gpa,
+        case when o.weighted_gpa <> '' then
+            (select max(trim(g.value)) from student_gpas g
+             where trim(g.student_id) = s.student_id and trim(g.gpa_type) = o.weighted_gpa)
+        end as weighted_gpa,
+        s.graduation_year
+    from emails s
+    cross join run_options o
+)
+select * from final;
+create index export_students_1 on export_students (student_id);

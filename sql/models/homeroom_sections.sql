@@ -1,0 +1,61 @@
+-- homeroom_sections: with elementary_homerooms, one section per (ELEM school, homeroom) that
+-- has exported students. Teacher: the active homeroom teacher most of its students share
+-- (ties: lowest staff_id). Term: the school's longest term (ties: lowest term_code). School
+-- year: the one most of the school's sections carry (ties: the highest).
+drop table if exists homeroom_sections;
+create table homeroom_sections as
+with members as (
+    select h.school_code, h.homeroom, h.student_id, h.staff_id
+    from stg_homerooms h
+    join export_students s on s.student_id = h.student_id
+    join selected_schools sc on sc.school_code = h.school_code and sc.level = 'ELEM'
+    cross join run_options o
+    where o.elementary_homerooms
+),
+teacher_votes as (
+    select
+        m.school_code,
+        m.homeroom,
+        m.staff_id,
+        row_number() over (
+            partition by m.school_code, m.homeroom order by count(*) desc, m.staff_id
+        ) as vote_rank
+    from members m
+    join stg_staff s on s.staff_id = m.staff_id and s.is_active
+    group by m.school_code, m.homeroom, m.staff_id
+),
+longest_terms as (
+    select
+        school_code,
+        term_code,
+        row_number() over (
+            partition by school_code
+            order by julianday(end_date) - julianday(start_date) desc, term_code
+        ) as length_rank
+    from stg_terms
+),
+school_years as (
+    select
+        school_code,
+        school_year,
+        row_number() over (
+            partition by school_code order by count(*) desc, school_year desc
+        ) as year_rank
+    from stg_sections
+    group by school_code, school_year
+),
+final as (
+    select distinct
+        m.school_code,
+        m.homeroom,
+        y.school_year,
+        t.term_code,
+        v.staff_id
+    from members m
+    left join teacher_votes v
+        on v.school_code = m.school_code and v.homeroom = m.homeroom and v.vote_rank = 1
+    left join longest_terms t on t.school_code = m.school_code and t.length_rank = 1
+    left join school_years y on y.school_code = m.school_code and y.year_rank = 1
+)
+select * from final;
+create index homeroom_sections_1 on homeroom_sections (school_code, homeroom);

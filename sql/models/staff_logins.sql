@@ -1,0 +1,111 @@
+-- staff_logins: per active staff member, the e-mail, usernames, password and number that
+-- teachers.csv, staff.csv and admins.csv draw on. Username sources (teachers.username,
+-- staff.username): email, email_local_part (of that e-mail), logon, first_initial_last_name,
+-- staff_id, user_text:FIELD. staff.password: blank, custom, email, first_initial_last_name,
+-- staff_id, user_text:FIELD. teachers.number: teacher_number, staff_id, state_id, logon.
+--   email: teachers.email source (sis, logon, user_text:FIELD); teachers.email_suffix is added
+--     (with its '@') to a value without '@'.
+--   first_initial_last_name: lower-case first letter of the first name + last name, ASCII
+--     letters and digits only; collisions among all active staff get 2, 3 ... by staff_id.
+drop table if exists staff_logins;
+create table staff_logins as
+with recursive active as (
+    select s.* from stg_staff s where s.is_active
+),
+-- Keeps only [a-z0-9] of the lower-cased name, one character per step.
+name_walk (staff_id, rest, kept) as (
+    select a.staff_id, lower(substr(a.first_name, 1, 1) || a.last_name), ''
+    from active a
+    cross join run_options o
+    where 'first_initial_last_name' in (o.teacher_username, o.staff_username, o.staff_password)
+    union all
+    select staff_id, substr(rest, 2),
+        kept || case when substr(rest, 1, 1) between 'a' and 'z'
+            or substr(rest, 1, 1) between '0' and '9' then substr(rest, 1, 1) else '' end
+    from name_walk
+    where rest <> ''
+),
+initial_names as (
+    select
+        staff_id,
+        kept || case when row_number() over (partition by kept order by staff_id) > 1
+            then row_number() over (partition by kept order by staff_id) else '' end
+            as first_initial_last_name
+    from name_walk
+    where rest = ''
+),
+emails as (
+    select
+        a.*,
+        nullif(case
+            when o.teacher_email = 'sis' then a.email
+            when o.teacher_email = 'logon' then a.logon
+            when o.teacher_email like 'user_text:%' then
+                (select max(u.value) from stg_staff_user_texts u
+                 where u.staff_id = a.staff_id and u.field = substr(o.teacher_email, 11))
+        end, '') as email_base
+    from active a
+    cross join run_options o
+),
+addressed as (
+    select
+        e.*,
+        case
+            when e.email_base is null or instr(e.email_base, '@') > 0
+                or coalesce(o.teacher_email_suffix, '') = '' then e.email_base
+            when o.teacher_email_suffix like '@%' then e.email_base || o.teacher_email_suffix
+            else e.email_base || '@' || o.teacher_email_suffix
+        end as email,
+        n.first_initial_last_name
+    from emails e
+    cross join run_options o
+    left join initial_names n on n.staff_id = e.staff_id
+),
+final as (
+    select
+        a.staff_id,
+        a.email,
+        nullif(case
+            when o.teacher_username = 'email' then a.email
+            when o.teacher_username = 'email_local_part' then
+                case when instr(a.email, '@') > 0 then substr(a.email, 1, instr(a.email, '@') - 1)
+                    else a.email end
+            when o.teacher_username = 'logon' then a.logon
+            when o.teacher_username = 'first_initial_last_name' then a.first_initial_last_name
+            when o.teacher_username = 'staff_id' then a.staff_id
+            when o.teacher_username like 'user_text:%' then
+                (select max(u.value) from stg_staff_user_texts u
+                 where u.staff_id = a.staff_id and u.field = substr(o.teacher_username, 11))
+        end, '') as teacher_username,
+        nullif(case
+            when o.staff_username = 'email' then a.email
+            when o.staff_username = 'email_local_part' then
+                case when instr(a.email, '@') > 0 then substr(a.email, 1, instr(a.email, '@') - 1)
+                    else a.email end
+            when o.staff_username = 'logon' then a.logon
+            when o.staff_username = 'first_initial_last_name' then a.first_initial_last_name
+            when o.staff_username = 'staff_id' then a.staff_id
+            when o.staff_username like 'user_text:%' then
+                (select max(u.value) from stg_staff_user_texts u
+                 where u.staff_id = a.staff_id and u.field = substr(o.staff_username, 11))
+        end, '') as staff_username,
+        nullif(case
+            when o.staff_password = 'custom' then o.staff_password_text
+            when o.staff_password = 'email' then a.email
+            when o.staff_password = 'first_initial_last_name' then a.first_initial_last_name
+            when o.staff_password = 'staff_id' then a.staff_id
+            when o.staff_password like 'user_text:%' then
+                (select max(u.value) from stg_staff_user_texts u
+                 where u.staff_id = a.staff_id and u.field = substr(o.staff_password, 11))
+        end, '') as staff_password,
+        nullif(case
+            when o.teacher_number = 'teacher_number' then a.teacher_number
+            when o.teacher_number = 'staff_id' then a.staff_id
+            when o.teacher_number = 'state_id' then a.state_id
+            when o.teacher_number = 'logon' then a.logon
+        end, '') as teacher_number
+    from addressed a
+    cross join run_options o
+)
+select * from final;
+create index staff_logins_1 on staff_logins (staff_id);

@@ -1,0 +1,74 @@
+-- student_contacts: the contact rows of each exported student, numbered by contact_rank.
+-- Which guardians: guardian 1 alone, or every guardian in guardian_number order
+-- (all_guardians); never one with a custody issue unless custody_issue_guardians; none at all
+-- with hide_contacts. Contact_phone: the first non-empty of phone_1..phone_3; with
+-- dedupe_guardian_phones, the first whose digits differ from every earlier contact's phone of
+-- the same student, else the first. Written only when valid (10 or 11 digits).
+drop table if exists student_contacts;
+create table student_contacts as
+with eligible as (
+    select
+        g.*,
+        row_number() over (partition by g.student_id order by g.guardian_number, g.name) as contact_rank,
+        case
+            when g.phone_1_raw is not null then 1
+            when g.phone_2_raw is not null then 2
+            when g.phone_3_raw is not null then 3
+        end as first_slot
+    from stg_guardians g
+    cross join run_options o
+    where not o.hide_contacts
+        and (o.custody_issue_guardians or not g.custody_issue)
+        and (o.all_guardians or g.guardian_number = 1)
+        and g.student_id in (select student_id from export_students)
+),
+slots as (
+    select e.*,
+        case e.first_slot when 1 then e.phone_1_digits when 2 then e.phone_2_digits
+            when 3 then e.phone_3_digits end as first_digits
+    from eligible e
+),
+-- Walks each student's contacts in order, carrying the phone digits already written.
+deduped (student_id, contact_rank, slot, written) as (
+    select s.student_id, s.contact_rank, s.first_slot, ',' || coalesce(s.first_digits, '') || ','
+    from slots s
+    cross join run_options o
+    where o.dedupe_guardian_phones and s.contact_rank = 1
+    union all
+    select n.student_id, n.contact_rank,
+        case
+            when n.phone_1_raw is not null and instr(d.written, ',' || n.phone_1_digits || ',') = 0 then 1
+            when n.phone_2_raw is not null and instr(d.written, ',' || n.phone_2_digits || ',') = 0 then 2
+            when n.phone_3_raw is not null and instr(d.written, ',' || n.phone_3_digits || ',') = 0 then 3
+            else n.first_slot
+        end,
+        d.written || coalesce(case
+            when n.phone_1_raw is not null and instr(d.written, ',' || n.phone_1_digits || ',') = 0 then n.phone_1_digits
+            when n.phone_2_raw is not null and instr(d.written, ',' || n.phone_2_digits || ',') = 0 then n.phone_2_digits
+            when n.phone_3_raw is not null and instr(d.written, ',' || n.phone_3_digits || ',') = 0 then n.phone_3_digits
+            else n.first_digits
+        end, '') || ','
+    from deduped d
+    join slots n on n.student_id = d.student_id and n.contact_rank = d.contact_rank + 1
+),
+final as (
+    select
+        s.student_id,
+        s.contact_rank,
+        s.name as contact_name,
+        s.contact_type,
+        case coalesce(d.slot, s.first_slot)
+            when 1 then s.phone_1 when 2 then s.phone_2 when 3 then s.phone_3 end as contact_phone,
+        case coalesce(d.slot, s.first_slot)
+            when 1 then iif(s.phone_1 is null, null, s.phone_1_type)
+            when 2 then iif(s.phone_2 is null, null, s.phone_2_type)
+            when 3 then iif(s.phone_3 is null, null, s.phone_3_type)
+        end as contact_phone_type,
+        s.email as contact_email,
+        s.relationship as contact_relationship,
+        s.contact_id as contact_sis_id
+    from slots s
+    left join deduped d on d.student_id = s.student_id and d.contact_rank = s.contact_rank
+)
+select * from final;
+create index student_contacts_1 on student_contacts (student_id, contact_rank);

@@ -1,0 +1,54 @@
+-- Mapping tables analysts extend: SIS words on the left, Clever's values on the right.
+-- Matching is case-insensitive (keys are stored lower-case) and ignores surrounding spaces.
+
+-- Race: Clever letters map to themselves; federal category names to their letter.
+drop table if exists race_map;
+create table race_map (sis_race text primary key, clever_race text not null);
+insert into race_map values
+    ('a', 'A'), ('b', 'B'), ('i', 'I'), ('m', 'M'), ('p', 'P'), ('w', 'W'),
+    ('white', 'W'),
+    ('black or african american', 'B'), ('black', 'B'),
+    ('asian', 'A'),
+    ('american indian or alaska native', 'I'),
+    ('native hawaiian or other pacific islander', 'P'),
+    ('two or more races', 'M'), ('multiracial', 'M');
+
+-- Subject: a Clever subject maps to itself; anything not listed becomes 'other'.
+drop table if exists subject_map;
+create table subject_map (sis_subject text primary key, clever_subject text not null);
+insert into subject_map values
+    ('english/language arts', 'English/language arts'), ('math', 'Math'), ('science', 'Science'),
+    ('social studies', 'Social studies'), ('language', 'Language'),
+    ('homeroom/advisory', 'Homeroom/advisory'),
+    ('interventions/online learning', 'Interventions/online learning'),
+    ('technology and engineering', 'Technology and engineering'),
+    ('pe and health', 'PE and health'), ('arts and music', 'Arts and music'), ('other', 'other'),
+    ('mathematics', 'Math'), ('algebra', 'Math'), ('geometry', 'Math'), ('calculus', 'Math'),
+    ('english', 'English/language arts'), ('ela', 'English/language arts'),
+    ('language arts', 'English/language arts'), ('reading', 'English/language arts'),
+    ('writing', 'English/language arts'), ('literature', 'English/language arts'),
+    ('biology', 'Science'), ('chemistry', 'Science'), ('physics', 'Science'),
+    ('history', 'Social studies'), ('civics', 'Social studies'), ('geography', 'Social studies'),
+    ('economics', 'Social studies'),
+    ('world language', 'Language'), ('spanish', 'Language'), ('french', 'Language'),
+    ('german', 'Language'), ('italian', 'Language'), ('latin', 'Language'), ('chinese', 'Language'),
+    ('art', 'Arts and music'), ('music', 'Arts and music'), ('band', 'Arts and music'),
+    ('chorus', 'Arts and music'), ('theater', 'Arts and music'), ('drama', 'Arts and music'),
+    ('physical education', 'PE and health'), ('pe', 'PE and health'), ('health', 'PE and health'),
+    ('technology', 'Technology and engineering'),
+    ('computer science', 'Technology and engineering'),
+    ('engineering', 'Technology and engineering'),
+    ('homeroom', 'Homeroom/advisory'), ('advisory', 'Homeroom/advisory'),
+    ('intervention', 'Interventions/online learning'),
+    ('online learning', 'Interventions/online learning');
+
+-- Grades: the state codes with a name of their own. grade_group drives the PreK and
+-- kindergarten options; numeric codes (01..12) lose leading zeros in the views.
+drop table if exists grade_map;
+create table grade_map (sis_grade text primary key, clever_grade text not null, grade_group text);
+insert into grade_map values
+    ('3f', 'PreKindergarten', 'prek'), ('3h', 'PreKindergarten', 'prek'),
+    ('4f', 'PreKindergarten', 'prek'), ('4h', 'PreKindergarten', 'prek'),
+    ('kf', 'Kindergarten', 'kindergarten'), ('kh', 'Kindergarten', 'kindergarten'),
+    ('dh', 'Kindergarten', 'kindergarten'),
+    ('pg', 'PostGraduate', null), ('ug', 'Ungraded', null);

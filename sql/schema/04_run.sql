@@ -1,0 +1,22 @@
+-- The options of the current run, one row per key (the config keys of docs/options.md, plus
+-- export.as_of). Flags are 1/0, lists are JSON arrays. The views read this table.
+drop table if exists export_option;
+create table export_option (key text primary key, value);
+
+-- Run history: kept across runs (never dropped), so the next run can compare.
+create table if not exists run (
+    run_id integer primary key,
+    started_at text not null,
+    finished_at text,
+    as_of text not null,
+    outcome text not null default 'running',
+    message text
+);
+create table if not exists run_option (
+    run_id integer not null references run, key text not null, value,
+    primary key (run_id, key)
+);
+create table if not exists run_file (
+    run_id integer not null references run, file text not null, rows integer not null,
+    primary key (run_id, file)
+);

@@ -1,0 +1,22 @@
+-- stg_staff_schools: each staff member's schools, with the primary one marked. Without an
+-- is_primary = Y row, the lowest school_code is primary. Duplicate rows collapse to one.
+create view stg_staff_schools as
+with trimmed as (
+    select
+        trim(staff_id) as staff_id,
+        trim(school_code) as school_code,
+        max(upper(trim(is_primary)) in ('Y', 'YES', '1', 'TRUE')) as marked_primary
+    from staff_schools
+    group by 1, 2
+),
+ranked as (
+    select *,
+        row_number() over (
+            partition by staff_id order by marked_primary desc, school_code
+        ) as primary_rank
+    from trimmed
+),
+final as (
+    select staff_id, school_code, primary_rank = 1 as is_primary from ranked
+)
+select * from final;

@@ -1,0 +1,91 @@
+-- stg_students: students.csv cleaned and typed, one row per student as the SIS has it.
+-- Dates become YYYY-MM-DD (NULL when unparseable), codes are mapped through race_map and
+-- grade_map, flags become Y/N. Which students are exported is decided in export_students.
+create view stg_students as
+with trimmed as (
+    select
+        trim(student_id) as student_id,
+        trim(school_code) as school_code,
+        trim(student_number) as student_number,
+        trim(state_id) as state_id,
+        trim(last_name) as last_name,
+        trim(first_name) as first_name,
+        trim(middle_name) as middle_name,
+        upper(trim(gender)) as gender_raw,
+        trim(birth_date) as birth_date_raw,
+        trim(grade_level) as grade_code,
+        upper(trim(grade_level)) as grade_raw,
+        trim(race) as race_raw,
+        upper(trim(hispanic_latino)) as hispanic_raw,
+        lower(trim(frl_status)) as frl_raw,
+        trim(frl_status) as frl_status,
+        trim(iep_status) as iep_status,
+        trim(address) as address,
+        trim(city) as city,
+        trim(state) as state,
+        trim(zip) as zip_raw,
+        replace(replace(trim(zip), '-', ''), ' ', '') as zip_compact,
+        trim(email) as email,
+        trim(home_language) as home_language,
+        trim(graduation_year) as graduation_year,
+        coalesce(upper(nullif(trim(status), '')), 'ACTIVE') as status,
+        nullif(trim(transcript_school_code), '') as transcript_school_code
+    from students
+),
+dated as (
+    select *,
+        case
+            when birth_date_raw glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+                then birth_date_raw
+            when birth_date_raw glob '[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]'
+                then substr(birth_date_raw, 7, 4) || '-' || substr(birth_date_raw, 1, 2)
+                    || '-' || substr(birth_date_raw, 4, 2)
+        end as birth_date_iso
+    from trimmed
+),
+final as (
+    select
+        d.student_id,
+        d.school_code,
+        d.student_number,
+        d.state_id,
+        d.last_name,
+        d.first_name,
+        d.middle_name,
+        d.gender_raw,
+        case when d.gender_raw in ('M', 'F', 'X') then d.gender_raw end as gender,
+        d.birth_date_raw,
+        case when date(d.birth_date_iso) = d.birth_date_iso then d.birth_date_iso end as birth_date,
+        d.grade_code,
+        g.grade_group,
+        case
+            when d.grade_raw glob '[0-9]*' and d.grade_raw not glob '*[^0-9]*'
+                then cast(cast(d.grade_raw as integer) as text)
+            else coalesce(g.clever_grade, d.grade_raw)
+        end as grade,
+        d.race_raw,
+        r.clever_race as race,
+        d.hispanic_raw,
+        case
+            when d.hispanic_raw in ('Y', 'YES', '1', 'TRUE') then 'Y'
+            when d.hispanic_raw in ('N', 'NO', '0', 'FALSE') then 'N'
+        end as hispanic_latino,
+        d.frl_status,
+        case d.frl_raw when 'free' then 'F' when 'reduced' then 'R' else 'N' end as frl_code,
+        d.iep_status,
+        d.address,
+        d.city,
+        d.state,
+        d.zip_raw,
+        case when length(d.zip_compact) in (5, 9) and d.zip_compact not glob '*[^0-9A-Za-z]*'
+            then d.zip_compact end as zip,
+        d.email,
+        d.home_language,
+        d.graduation_year,
+        d.status,
+        d.transcript_school_code
+    from dated d
+    left join race_map r on r.sis_race = lower(d.race_raw)
+    left join grade_map g on g.sis_grade = lower(d.grade_raw)
+)
+select * from final;
