@@ -55,7 +55,9 @@ public enum OptionCatalog {
     static let username = ["student_id", "student_number", "state_id", "email_local_part"]
     static let staffUsername = ["email", "email_local_part", "logon", "first_initial_last_name", "staff_id"]
 
-    public static let all: [OptionSpec] = [
+    public static let all: [OptionSpec] = run + deliveryOptions
+
+    static let run: [OptionSpec] = [
         spec("source.dir", .text, .text("extract"), "Folder holding the SIS extract CSVs.", sql: false),
         spec("source.database", .text, .text("staging.db"), "The staging SQLite database; it stays after the run for inspection.", sql: false),
 
@@ -117,9 +119,6 @@ public enum OptionCatalog {
         spec("sections.split_shared_teachers", .flag, .flag(false), "Shared teachers become co-teachers (needs teacher_columns = 4)."),
         spec("sections.prepend_teacher_name_to_name", .flag, .flag(false), "Name = teacher of record's last name + \" - \" + Name."),
         spec("sections.lead_days", .integer(0...366), .integer(0), "An enrollment counts from this many days before its start date."),
-
-        spec("delivery.local.dir", .text, .text("out"), "Folder the CSVs are written to (files replaced whole).", sql: false),
-        spec("delivery.local.archive", .flag, .flag(true), "Also keep each run's files in a dated subfolder.", sql: false),
 
         spec("safety.max_drop_percent", .integer(0...100), .integer(10), "Stop before delivering when a file loses more than this share of its rows.", sql: false),
     ]
