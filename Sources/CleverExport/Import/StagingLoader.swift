@@ -51,7 +51,7 @@ struct StagingLoader {
         guard try reader.next() else {
             throw InputProblem(file: name, line: 1, message: "is empty; expected a header row naming the columns")
         }
-        let header = try readHeader(reader, table: table, name: name)
+        guard let header = try readHeader(reader, table: table, name: name, problems: &problems) else { return 0 }
         let placeholders = Array(repeating: "?", count: header.count).joined(separator: ", ")
         let columns = header.map { quoted($0) }.joined(separator: ", ")
         let insert = try database.prepare("insert into \(quoted(table)) (\(columns)) values (\(placeholders))")
@@ -79,7 +79,10 @@ struct StagingLoader {
     }
 
     /// Maps the header to the table's columns (case-insensitive); adds extra columns as TEXT.
-    private func readHeader(_ reader: CSVReader, table: String, name: String) throws -> [String] {
+    /// Nil when the header has problems (they are added to `problems`).
+    private func readHeader(_ reader: CSVReader, table: String, name: String, problems: inout FileProblems) throws
+        -> [String]?
+    {
         var header: [String] = []
         for index in 0..<reader.fieldCount {
             guard let text = String(validating: reader[index].buffer, as: UTF8.self) else {
@@ -88,25 +91,22 @@ struct StagingLoader {
             header.append(text.trimmingCharacters(in: .whitespaces).lowercased())
         }
         let known = try database.rows("select name, \"notnull\" from pragma_table_info(?)", [table])
-        var problems: [InputProblem] = []
+        var found: [InputProblem] = []
         var seen = Set<String>()
         for (index, column) in header.enumerated() {
             if column.isEmpty {
-                problems.append(InputProblem(file: name, line: 1, column: "\(index + 1)", message: "the header has an empty column name"))
+                found.append(InputProblem(file: name, line: 1, column: "\(index + 1)", message: "the header has an empty column name"))
             } else if !seen.insert(column).inserted {
-                problems.append(InputProblem(file: name, line: 1, column: column, message: "the header names this column twice"))
+                found.append(InputProblem(file: name, line: 1, column: column, message: "the header names this column twice"))
             } else if !known.contains(where: { $0[0] == column }) {
                 try database.execute("alter table \(quoted(table)) add column \(quoted(column)) text")
             }
         }
         for row in known where row[1] == "1" && !seen.contains(row[0]!) {
-            problems.append(InputProblem(file: name, line: 1, column: row[0]!, message: "required column is missing from the header"))
+            found.append(InputProblem(file: name, line: 1, column: row[0]!, message: "required column is missing from the header"))
         }
-        if let first = problems.first, problems.count == 1 { throw first }
-        if !problems.isEmpty {
-            throw InputProblem(file: name, line: 1, message: problems.map { "\($0.column.map { "column \($0): " } ?? "")\($0.message)" }.joined(separator: "; "))
-        }
-        return header
+        found.forEach { problems.add($0) }
+        return found.isEmpty ? header : nil
     }
 
     private func utf8Problem(_ reader: CSVReader, header: [String], name: String) -> InputProblem? {

@@ -1,0 +1,86 @@
+import Foundation
+import XCTest
+
+@testable import CleverExport
+
+final class CSVReaderTests: XCTestCase {
+    /// Every record of `text` as arrays of strings, read with a tiny chunk size so records
+    /// straddle chunk boundaries.
+    func records(_ bytes: [UInt8], chunkSize: Int = 4) throws -> [[String]] {
+        let url = try temporaryDirectory(self).appending(path: "t.csv")
+        try Data(bytes).write(to: url)
+        let reader = try CSVReader(path: url.path, name: "t.csv", chunkSize: chunkSize)
+        var result: [[String]] = []
+        while try reader.next() {
+            result.append((0..<reader.fieldCount).map { String(decoding: reader[$0].buffer, as: UTF8.self) })
+        }
+        return result
+    }
+
+    func records(_ text: String, chunkSize: Int = 4) throws -> [[String]] {
+        try records(Array(text.utf8), chunkSize: chunkSize)
+    }
+
+    func testQuotedCommasDoubledQuotesAndLineBreaks() throws {
+        let text = "a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n"
+        XCTAssertEqual(try records(text), [["a", "b", "c"], ["x, y", "say \"hi\"", "two\nlines"]])
+    }
+
+    func testLineEndingsAndEmptyFields() throws {
+        XCTAssertEqual(try records("a,b\r\n1,\r\n,2\r,3\n\"\",4"), [["a", "b"], ["1", ""], ["", "2"], ["", "3"], ["", "4"]])
+    }
+
+    func testByteOrderMarkIsSkippedAndBlankLinesIgnored() throws {
+        XCTAssertEqual(try records([0xEF, 0xBB, 0xBF] + Array("id\n\n7\n\n".utf8)), [["id"], ["7"]])
+    }
+
+    func testLineNumbersCountLineBreaksInsideQuotes() throws {
+        let url = try temporaryDirectory(self).appending(path: "t.csv")
+        try Data("h\n\"a\nb\"\nc\n".utf8).write(to: url)
+        let reader = try CSVReader(path: url.path, name: "t.csv", chunkSize: 3)
+        var lines: [Int] = []
+        while try reader.next() { lines.append(reader.line) }
+        XCTAssertEqual(lines, [1, 2, 4])
+    }
+
+    func testUnterminatedQuoteNamesTheLine() throws {
+        XCTAssertThrowsError(try records("a\n1\n\"open\n2\n")) { error in
+            XCTAssertEqual((error as? InputProblem)?.line, 3)
+            XCTAssertTrue("\(error)".contains("never closed"), "\(error)")
+        }
+    }
+
+    func testTextAfterClosingQuoteIsAnError() throws {
+        XCTAssertThrowsError(try records("a,b\n\"x\"y,2\n")) { error in
+            XCTAssertEqual((error as? InputProblem)?.line, 2)
+        }
+    }
+
+    func testUTF16IsRefused() throws {
+        XCTAssertThrowsError(try records([0xFF, 0xFE, 0x61, 0x00])) { error in
+            XCTAssertTrue("\(error)".contains("UTF-16"))
+        }
+    }
+
+    func testUTF8Validation() {
+        func check(_ bytes: [UInt8]) -> Int? { bytes.withUnsafeBufferPointer { firstInvalidUTF8($0) } }
+        XCTAssertNil(check(Array("José ✓ 𝄞".utf8)))
+        XCTAssertEqual(check([0x4A, 0x6F, 0x73, 0xE9]), 3)  // Latin-1 é
+        XCTAssertEqual(check([0xC0, 0x80]), 0)  // overlong
+        XCTAssertEqual(check([0xED, 0xA0, 0x80]), 0)  // surrogate
+    }
+
+    /// Whatever bytes come in, the reader ends (no hang, no crash) and either reads every
+    /// record or names a problem.
+    func testRandomInputsNeverHangOrCrash() throws {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("ab,\"\r\n".utf8) + [0xC3, 0xA9, 0xFF]
+        for _ in 0..<300 {
+            let bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            do {
+                let rows = try records(bytes, chunkSize: Int.random(in: 1...8, using: &generator))
+                XCTAssertLessThanOrEqual(rows.count, bytes.count + 1)
+            } catch is InputProblem {}
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import XCTest
+
+@testable import CleverExport
+
+final class ConfigurationTests: XCTestCase {
+    func problems(_ toml: String) -> [String] {
+        do {
+            _ = try Configuration.parse(toml, name: "c.toml", baseDirectory: "/base")
+            return []
+        } catch let error as ConfigurationError {
+            return error.problems
+        } catch {
+            return ["unexpected \(error)"]
+        }
+    }
+
+    func testDefaultsAndRelativePaths() throws {
+        let configuration = try Configuration.parse("[source]\ndir = \"x\"\n", name: "c.toml", baseDirectory: "/base")
+        XCTAssertEqual(configuration.path("source.dir"), "/base/x")
+        XCTAssertEqual(configuration.path("source.database"), "/base/staging.db")
+        XCTAssertEqual(configuration.text("students.username"), "student_id")
+        XCTAssertEqual(configuration.files, ExportFile.defaultSet)
+    }
+
+    func testEveryProblemIsReportedWithItsKey() {
+        let found = problems("""
+            [students]
+            usrname = "state_id"
+            password = "guess"
+            hide_contacts = "yes"
+            [sections]
+            split_shared_teachers = true
+            [export]
+            files = ["schools", "parents"]
+            as_of = "tomorrow"
+            """)
+        XCTAssertEqual(found.count, 6, found.joined(separator: "\n"))
+        XCTAssertTrue(found.contains { $0.hasPrefix("students.usrname: unknown key (did you mean students.username?)") }, "\(found)")
+        XCTAssertTrue(found.contains { $0.hasPrefix("students.password: \"guess\" is not allowed") }, "\(found)")
+        XCTAssertTrue(found.contains { $0.hasPrefix("students.hide_contacts: expected true or false") }, "\(found)")
+        XCTAssertTrue(found.contains { $0.hasPrefix("sections.split_shared_teachers: needs sections.teacher_columns = 4") }, "\(found)")
+        XCTAssertTrue(found.contains { $0.hasPrefix("export.files: \"parents\" is not a Clever file") }, "\(found)")
+        XCTAssertTrue(found.contains { $0.hasPrefix("export.as_of: expected a date") }, "\(found)")
+    }
+
+    func testUserTextSourcesAndListsWrittenAsText() throws {
+        let configuration = try Configuration.parse("""
+            [students]
+            username = "user_text:NETWORK_ID"
+            [staff]
+            departments = "ADM; SCI"
+            """, name: "c.toml", baseDirectory: "/")
+        XCTAssertEqual(configuration.text("students.username"), "user_text:NETWORK_ID")
+        XCTAssertEqual(configuration.list("staff.departments"), ["ADM", "SCI"])
+        XCTAssertEqual(problems("[students]\nusername = \"user_text:\""), ["students.username: \"user_text:\" is not allowed; use one of \"student_id\", \"student_number\", \"state_id\", \"email_local_part\", \"user_text:FIELD\""])
+    }
+
+    func testUnknownTableAndTOMLSyntax() {
+        XCTAssertEqual(problems("[studnets]\nx = 1"), ["[studnets]: unknown table (did you mean students?)"])
+        XCTAssertTrue(problems("[export\n").first?.hasPrefix("line 1") ?? false)
+    }
+
+    func testTeacherColumnsMustBeOneOrFour() {
+        XCTAssertEqual(problems("[sections]\nteacher_columns = 3"), ["sections.teacher_columns: must be 1 or 4, not 3"])
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import XCTest
+
+@testable import CleverExport
+
+/// Every Clever file compared byte for byte with expected files checked by hand against the
+/// spec: the demo district on the defaults, and one fixture per option (fixtures/options/),
+/// whose expected/ folder holds the files the option changes; the rest must equal the defaults.
+final class GoldenFileTests: XCTestCase {
+    let demo = packageRoot.appending(path: "fixtures/demo")
+
+    func testDemoDistrictOnDefaults() throws {
+        let work = try temporaryDirectory(self)
+        let (report, output) = try runExport(config: demo.appending(path: "clever-export.toml"), work: work)
+        XCTAssertEqual(report.files.map(\.file), ExportFile.defaultSet)
+        for file in ExportFile.defaultSet {
+            assertSameFile(output.appending(path: file.fileName), demo.appending(path: "expected/\(file.fileName)"))
+        }
+    }
+
+    func testEveryOptionFixture() throws {
+        let root = packageRoot.appending(path: "fixtures/options")
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+            .filter { FileManager.default.fileExists(atPath: root.appending(path: "\($0)/clever-export.toml").path) }
+        XCTAssertFalse(names.isEmpty)
+        for name in names {
+            let fixture = root.appending(path: name)
+            let work = try temporaryDirectory(self)
+            let report: RunReport, output: URL
+            do {
+                (report, output) = try runExport(config: fixture.appending(path: "clever-export.toml"), work: work)
+            } catch {
+                XCTFail("\(name): \(error)")
+                continue
+            }
+            var changed = 0
+            for written in report.files {
+                let expected = fixture.appending(path: "expected/\(written.file.fileName)")
+                let actual = output.appending(path: written.file.fileName)
+                if FileManager.default.fileExists(atPath: expected.path) {
+                    changed += 1
+                    assertSameFile(actual, expected)
+                    let defaults = demo.appending(path: "expected/\(written.file.fileName)")
+                    XCTAssertNotEqual(
+                        try? Data(contentsOf: expected), try? Data(contentsOf: defaults),
+                        "\(name): expected/\(written.file.fileName) equals the default output; drop it or show the option's effect")
+                } else {
+                    assertSameFile(actual, demo.appending(path: "expected/\(written.file.fileName)"))
+                }
+            }
+            XCTAssertGreaterThan(changed, 0, "\(name) shows no effect: its expected/ folder is empty")
+        }
+    }
+}

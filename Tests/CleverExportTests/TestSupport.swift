@@ -1,0 +1,52 @@
+import Foundation
+import XCTest
+
+@testable import CleverExport
+
+/// The package's root folder, found from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// A fresh temporary folder, removed when the test ends.
+func temporaryDirectory(_ test: XCTestCase) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appending(path: "clever-export-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    return url
+}
+
+func write(_ text: String, to url: URL) throws {
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+}
+
+/// Runs the export for a config file into `work`, returning the output folder.
+@discardableResult
+func runExport(config: URL, work: URL, asOf: String? = nil) throws -> (report: RunReport, output: URL) {
+    let configuration = try Configuration.load(path: config.path)
+    let output = work.appending(path: "out")
+    let request = RunRequest(
+        configuration: configuration, databasePath: work.appending(path: "staging.db").path,
+        outputDirectory: output.path, asOf: asOf)
+    return (try ExportRun(request).run(), output)
+}
+
+/// Asserts two files are byte-identical; on a difference, names the first differing line.
+func assertSameFile(_ actual: URL, _ expected: URL, file: StaticString = #filePath, line: UInt = #line) {
+    guard let a = try? Data(contentsOf: actual) else {
+        return XCTFail("\(actual.lastPathComponent) was not written", file: file, line: line)
+    }
+    guard let b = try? Data(contentsOf: expected) else {
+        return XCTFail("no expected file \(expected.path)", file: file, line: line)
+    }
+    guard a != b else { return }
+    let aLines = String(decoding: a, as: UTF8.self).components(separatedBy: "\r\n")
+    let bLines = String(decoding: b, as: UTF8.self).components(separatedBy: "\r\n")
+    let index = (0..<min(aLines.count, bLines.count)).first { aLines[$0] != bLines[$0] } ?? min(aLines.count, bLines.count)
+    XCTFail(
+        """
+        \(expected.path) differs at line \(index + 1):
+          expected: \(index < bLines.count ? bLines[index] : "<end of file>")
+          actual:   \(index < aLines.count ? aLines[index] : "<end of file>")
+        """, file: file, line: line)
+}

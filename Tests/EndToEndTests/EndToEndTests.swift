@@ -1,0 +1,129 @@
+import Foundation
+import XCTest
+
+/// Runs the built `clever-export` binary as a cron job would and checks its files, output and
+/// exit code.
+final class EndToEndTests: XCTestCase {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "clever-export")
+    }
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func work() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appending(path: "clever-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+
+    var demoConfig: String { root.appending(path: "fixtures/demo/clever-export.toml").path }
+
+    func testDemoRunWritesTheFilesAndASummary() throws {
+        let work = try work()
+        let result = try run(["run", "--config", demoConfig, "--database", work.appending(path: "s.db").path,
+                              "--output", work.appending(path: "out").path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "")
+        XCTAssertTrue(result.stdout.hasPrefix("Run 1, as of 2026-10-15, took "), result.stdout)
+        XCTAssertTrue(result.stdout.contains("  students.csv     59 rows\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Delivered to folder \(work.appending(path: "out").path)."), result.stdout)
+        for name in ["schools", "students", "teachers", "sections", "enrollments", "staff"] {
+            let actual = try Data(contentsOf: work.appending(path: "out/\(name).csv"))
+            let expected = try Data(contentsOf: root.appending(path: "fixtures/demo/expected/\(name).csv"))
+            XCTAssertEqual(actual, expected, "\(name).csv")
+        }
+        let quiet = try run(["run", "-q", "--config", demoConfig, "--database", work.appending(path: "s.db").path,
+                             "--output", work.appending(path: "out").path])
+        XCTAssertEqual(quiet.status, 0)
+        XCTAssertEqual(quiet.stdout, "")
+    }
+
+    func testHelpExplainsEveryFlag() throws {
+        let result = try run(["run", "--help"])
+        XCTAssertEqual(result.status, 0)
+        for flag in ["--config", "--as-of", "--output", "--database", "--sql-dir", "--quiet"] {
+            XCTAssertTrue(result.stdout.contains(flag), "--help lacks \(flag)")
+        }
+    }
+
+    func testConfigurationErrorsExitTwoNamingEachKey() throws {
+        let work = try work()
+        let config = work.appending(path: "bad.toml")
+        try Data("[students]\nusrname = 1\n[sections]\nteacher_columns = 3\n".utf8).write(to: config)
+        let result = try run(["run", "--config", config.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stderr, """
+            error: bad.toml: students.usrname: unknown key (did you mean students.username?)
+            error: bad.toml: sections.teacher_columns: must be 1 or 4, not 3
+
+            """)
+        XCTAssertEqual(result.stdout, "")
+    }
+
+    func testBadInputExitsThreeAndNamesTheFile() throws {
+        let work = try work()
+        let extract = work.appending(path: "extract")
+        try FileManager.default.copyItem(at: root.appending(path: "fixtures/demo/extract"), to: extract)
+        try FileManager.default.removeItem(at: extract.appending(path: "enrollments.csv"))
+        try Data("[source]\ndir = \"extract\"\n".utf8).write(to: work.appending(path: "clever-export.toml"))
+        let result = try run(["run"], in: work)
+        XCTAssertEqual(result.status, 3)
+        XCTAssertEqual(result.stderr, """
+            error: enrollments.csv: required file is missing from \(extract.path)
+            error: Nothing was exported; the staging database and the previous files are unchanged.
+
+            """)
+    }
+
+    func testBadAsOfIsAUsageError() throws {
+        let result = try run(["run", "--config", demoConfig, "--as-of", "10/15/2026"])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("--as-of: \"10/15/2026\" is not a date; write it as YYYY-MM-DD"), result.stderr)
+    }
+
+    /// An analyst changes a rule by editing one file in a copy of sql/; a broken edit is
+    /// reported with the file's name.
+    func testEditedSQLFolderChangesTheOutput() throws {
+        let work = try work()
+        let sql = work.appending(path: "sql")
+        try FileManager.default.copyItem(at: root.appending(path: "sql"), to: sql)
+        let schools = sql.appending(path: "clever/schools.sql")
+        let text = try String(contentsOf: schools, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "name as School_name", with: "upper(name) as School_name").utf8).write(to: schools)
+        let arguments = ["run", "--config", demoConfig, "--database", work.appending(path: "s.db").path,
+                         "--output", work.appending(path: "out").path, "--sql-dir", sql.path]
+        let result = try run(arguments)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let written = try String(contentsOf: work.appending(path: "out/schools.csv"), encoding: .utf8)
+        XCTAssertTrue(written.contains("MAPLE VALLEY"), written)
+
+        try Data(text.replacingOccurrences(of: "name as School_name", with: "nme as School_name").utf8).write(to: schools)
+        let broken = try run(arguments)
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertTrue(broken.stderr.contains("clever/schools.sql: view clever_schools is broken: no such column: nme"), broken.stderr)
+    }
+}
