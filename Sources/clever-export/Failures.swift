@@ -7,7 +7,11 @@ enum Exit {
     static let other: Int32 = 1
     static let configuration: Int32 = 2
     static let input: Int32 = 3
+    static let validation: Int32 = 4
+    static let changeGuard: Int32 = 5
     static let delivery: Int32 = 6
+    /// EX_TEMPFAIL: another run holds the database; cron may simply try again later.
+    static let locked: Int32 = 75
 }
 
 /// Runs `body`; a known failure becomes one `error:` line per problem on stderr and its exit
@@ -26,6 +30,11 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let error as DeliveryFailed {
         print(Summary(error.report))
         fail(error.description, code: Exit.delivery)
+    } catch let error as RunHeld {
+        print(Summary(error.report))
+        fail(error.description, code: error.report.errors.isEmpty ? Exit.changeGuard : Exit.validation)
+    } catch let error as RunLocked {
+        fail(error.description, code: Exit.locked)
     } catch {
         fail("\(error)", code: Exit.other)
     }

@@ -1,26 +1,69 @@
 import CleverExport
 import Foundation
 
-/// The few lines a person reads after a run.
+/// The lines a person reads after a run: per file the rows and the change since the last
+/// delivery, the validation findings, and what became of each delivery.
 struct Summary: CustomStringConvertible {
     let report: RunReport
+    let verbose: Bool
+    /// Findings listed per check before the rest are only counted.
+    let listed = 5
 
-    init(_ report: RunReport) { self.report = report }
+    init(_ report: RunReport, verbose: Bool = false) {
+        self.report = report
+        self.verbose = verbose
+    }
 
     var description: String {
         var lines = ["Run \(report.runID), as of \(report.asOf), took \(String(format: "%.1f", report.seconds)) s."]
-        let width = report.files.map { $0.file.rawValue.count }.max() ?? 0
-        for file in report.files {
-            let name = (file.file.rawValue + ".csv").padding(toLength: width + 5, withPad: " ", startingAt: 0)
-            lines.append("  \(name) \(file.rows) rows")
+        lines.append(row("file", "rows", "added", "removed", "changed"))
+        for (file, change) in zip(report.files, report.changes) {
+            let compared = change.previousRows != nil
+            lines.append(row(
+                file.file.rawValue + ".csv", "\(file.rows)", compared ? "\(change.added)" : "-",
+                compared ? "\(change.removed)" : "-", compared ? "\(change.changed)" : "-"))
+        }
+        if report.changes.contains(where: { $0.previousRows == nil }) {
+            lines.append("  (-: nothing delivered before to compare with)")
+        }
+        lines += findings()
+        switch report.outcome {
+        case .dryRun:
+            lines.append("Dry run: nothing delivered. Would send \(report.files.map { URL(fileURLWithPath: $0.path).lastPathComponent }.joined(separator: ", "))\(report.holds.isEmpty ? "" : ", but the run would be held"):")
+            lines += report.holds.map { "  held: \($0)" }
+        case .held:
+            lines += report.holds.map { "Held: \($0)." }
+        default:
+            break
         }
         for delivery in report.deliveries {
             lines.append(delivery.succeeded ? "Delivered to \(delivery.target)." : "NOT delivered to \(delivery.target): \(delivery.failure!)")
         }
-        if report.deliveries.isEmpty {
-            lines.append("No delivery configured; the files are in \(URL(fileURLWithPath: report.files.first?.path ?? "").deletingLastPathComponent().path).")
+        if report.deliveries.isEmpty && report.outcome != .dryRun && report.outcome != .held {
+            lines.append("No delivery target configured; the files are in \(URL(fileURLWithPath: report.files.first?.path ?? "").deletingLastPathComponent().path).")
         }
         lines.append("Staging database: \(report.databasePath)")
         return lines.joined(separator: "\n")
+    }
+
+    private func row(_ name: String, _ values: String...) -> String {
+        "  " + name.padding(toLength: 16, withPad: " ", startingAt: 0)
+            + values.map { String(repeating: " ", count: max(0, 8 - $0.count)) + $0 }.joined(separator: " ")
+    }
+
+    private func findings() -> [String] {
+        let errors = report.errors.count, warnings = report.findings.count - errors
+        guard !report.findings.isEmpty else { return ["Validation: no problems."] }
+        var lines = ["Validation: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")."]
+        let groups = Dictionary(grouping: report.findings) { "\($0.severity.rawValue) \($0.code)" }
+        for key in groups.keys.sorted() {
+            let group = groups[key]!
+            let shown = verbose ? group : Array(group.prefix(listed))
+            lines += shown.map { "  \($0.severity.rawValue): \($0.description)" }
+            if shown.count < group.count {
+                lines.append("  ... and \(group.count - shown.count) more \(key) (--verbose lists them; table run_finding has all)")
+            }
+        }
+        return lines
     }
 }

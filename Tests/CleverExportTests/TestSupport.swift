@@ -20,14 +20,15 @@ func write(_ text: String, to url: URL) throws {
     try Data(text.utf8).write(to: url)
 }
 
-/// Runs the export for a config file into `work`, returning the output folder.
+/// Runs the export for a config file into `work` (delivering despite validation findings, which
+/// the validation tests look at), returning the output folder.
 @discardableResult
 func runExport(config: URL, work: URL, asOf: String? = nil) throws -> (report: RunReport, output: URL) {
     let configuration = try Configuration.load(path: config.path)
     let output = work.appending(path: "out")
     let request = RunRequest(
         configuration: configuration, databasePath: work.appending(path: "staging.db").path,
-        outputDirectory: output.path, asOf: asOf)
+        outputDirectory: output.path, asOf: asOf, force: true)
     return (try ExportRun(request).run(), output)
 }
 

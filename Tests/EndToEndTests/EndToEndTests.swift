@@ -49,7 +49,8 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, "")
         XCTAssertTrue(result.stdout.hasPrefix("Run 1, as of 2026-10-15, took "), result.stdout)
-        XCTAssertTrue(result.stdout.contains("  students.csv     59 rows\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("  students.csv          59        -        -        -\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Validation: 0 errors, 5 warnings."), result.stdout)
         XCTAssertTrue(result.stdout.contains("Delivered to folder \(work.appending(path: "out").path)."), result.stdout)
         for name in ["schools", "students", "teachers", "sections", "enrollments", "staff"] {
             let actual = try Data(contentsOf: work.appending(path: "out/\(name).csv"))
@@ -65,7 +66,7 @@ final class EndToEndTests: XCTestCase {
     func testHelpExplainsEveryFlag() throws {
         let result = try run(["run", "--help"])
         XCTAssertEqual(result.status, 0)
-        for flag in ["--config", "--as-of", "--output", "--database", "--sql-dir", "--quiet"] {
+        for flag in ["--config", "--as-of", "--output", "--database", "--sql-dir", "--quiet", "--force", "--dry-run", "--verbose"] {
             XCTAssertTrue(result.stdout.contains(flag), "--help lacks \(flag)")
         }
     }

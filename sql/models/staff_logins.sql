@@ -55,7 +55,7 @@ addressed as (
                 or coalesce(o.teacher_email_suffix, '') = '' then e.email_base
             when o.teacher_email_suffix like '@%' then e.email_base || o.teacher_email_suffix
             else e.email_base || '@' || o.teacher_email_suffix
-        end as email,
+        end as written_email,
         n.first_initial_last_name
     from emails e
     cross join run_options o
@@ -64,12 +64,12 @@ addressed as (
 final as (
     select
         a.staff_id,
-        a.email,
+        a.written_email as email,
         nullif(case
-            when o.teacher_username = 'email' then a.email
+            when o.teacher_username = 'email' then a.written_email
             when o.teacher_username = 'email_local_part' then
-                case when instr(a.email, '@') > 0 then substr(a.email, 1, instr(a.email, '@') - 1)
-                    else a.email end
+                case when instr(a.written_email, '@') > 0
+                    then substr(a.written_email, 1, instr(a.written_email, '@') - 1) else a.written_email end
             when o.teacher_username = 'logon' then a.logon
             when o.teacher_username = 'first_initial_last_name' then a.first_initial_last_name
             when o.teacher_username = 'staff_id' then a.staff_id
@@ -78,10 +78,10 @@ final as (
                  where u.staff_id = a.staff_id and u.field = substr(o.teacher_username, 11))
         end, '') as teacher_username,
         nullif(case
-            when o.staff_username = 'email' then a.email
+            when o.staff_username = 'email' then a.written_email
             when o.staff_username = 'email_local_part' then
-                case when instr(a.email, '@') > 0 then substr(a.email, 1, instr(a.email, '@') - 1)
-                    else a.email end
+                case when instr(a.written_email, '@') > 0
+                    then substr(a.written_email, 1, instr(a.written_email, '@') - 1) else a.written_email end
             when o.staff_username = 'logon' then a.logon
             when o.staff_username = 'first_initial_last_name' then a.first_initial_last_name
             when o.staff_username = 'staff_id' then a.staff_id
@@ -91,7 +91,7 @@ final as (
         end, '') as staff_username,
         nullif(case
             when o.staff_password = 'custom' then o.staff_password_text
-            when o.staff_password = 'email' then a.email
+            when o.staff_password = 'email' then a.written_email
             when o.staff_password = 'first_initial_last_name' then a.first_initial_last_name
             when o.staff_password = 'staff_id' then a.staff_id
             when o.staff_password like 'user_text:%' then

@@ -3,7 +3,8 @@
 drop table if exists export_option;
 create table export_option (key text primary key, value);
 
--- Run history: kept across runs (never dropped), so the next run can compare.
+-- Run history: kept across runs (never dropped), so the next run can compare. outcome is
+-- running, delivered, dry run, held (validation or change guard), delivery failed or failed.
 create table if not exists run (
     run_id integer primary key,
     started_at text not null,
@@ -19,4 +20,8 @@ create table if not exists run_option (
 create table if not exists run_file (
     run_id integer not null references run, file text not null, rows integer not null,
     primary key (run_id, file)
+);
+create table if not exists run_finding (
+    run_id integer not null references run, severity text not null, code text not null,
+    file text not null, record text, message text not null
 );

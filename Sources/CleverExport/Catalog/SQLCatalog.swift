@@ -8,9 +8,10 @@ public struct SQLCatalog: Sendable {
         public let text: String
     }
 
-    /// Folders in the order they are applied: schema, (load), indexes, staging, models, clever.
+    /// Folders in the order they are applied: schema, (load), indexes, staging, models, clever,
+    /// checks.
     static let schemaFolder = "schema", indexFolder = "indexes"
-    static let stagingFolder = "staging", modelFolder = "models", cleverFolder = "clever"
+    static let stagingFolder = "staging", modelFolder = "models", cleverFolder = "clever", checkFolder = "checks"
 
     public let files: [File]
     public let origin: String
@@ -62,6 +63,7 @@ public struct SQLCatalog: Sendable {
         let staging = try createViews(files(in: Self.stagingFolder), in: database)
         try buildModels(in: database)
         let clever = try createViews(files(in: Self.cleverFolder), in: database)
+            + createViews(files(in: Self.checkFolder), in: database)
         var problems: [String] = []
         for (view, path) in (staging + clever).sorted(by: { $0.path < $1.path }) {
             do { _ = try database.prepare("select * from \"\(view)\" limit 0") } catch let error as DatabaseError {
@@ -84,9 +86,14 @@ public struct SQLCatalog: Sendable {
     }
 
     /// Model files create tables from other models; a file whose input does not exist yet is
-    /// retried after the others, until every file has run or none can.
+    /// retried after the others, until every file has run or none can. Each file is named after
+    /// its table; all are dropped first so no model reads a previous run's table.
     private func buildModels(in database: Database) throws {
         var pending = files(in: Self.modelFolder)
+        for file in pending {
+            let table = URL(fileURLWithPath: file.path).deletingPathExtension().lastPathComponent
+            try database.execute("drop table if exists \"\(table)\"")
+        }
         while !pending.isEmpty {
             var waiting: [(file: File, reason: String)] = []
             for file in pending {

@@ -4,11 +4,16 @@ import Foundation
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import the extract, build the Clever files and deliver them.",
+        abstract: "Import the extract, build and check the Clever files, and deliver them.",
         discussion: """
+            Before delivering, the files are checked against Clever's rules (sql/checks/) and \
+            compared with the last delivered set: validation errors, or a file losing more than \
+            safety.max_drop_percent of its rows, hold the delivery unless --force.
             The staging database stays on disk after the run: open it with sqlite3 to see the \
-            options the run used (export_option), the staging tables and every view.
-            Exit codes: 0 done; 2 configuration error; 3 bad input; 6 delivery failed; 1 other.
+            options the run used (export_option), the run history (run, run_file, run_finding), \
+            the staging tables and every view.
+            Exit codes: 0 done; 2 configuration error; 3 bad input; 4 validation errors; \
+            5 change guard tripped; 6 delivery failed; 75 another run holds the database; 1 other.
             """)
 
     @OptionGroup var common: CommonOptions
@@ -16,13 +21,25 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Write the files to this folder too (as [delivery.local] dir).", valueName: "dir"))
     var output: String?
 
+    @Flag(help: "Deliver despite validation errors or a large drop in rows.")
+    var force = false
+
+    @Flag(name: .customLong("dry-run"), help: "Build and check everything; deliver nothing and say what would be sent.")
+    var dryRun = false
+
     @Flag(name: .shortAndLong, help: "Print nothing on success.")
     var quiet = false
 
+    @Flag(name: .shortAndLong, help: "List every validation finding, not only the first of each kind.")
+    var verbose = false
+
     func run() throws {
         try reportingFailures {
-            let report = try ExportRun(try common.request(output: output)).run()
-            if !quiet { print(Summary(report)) }
+            var request = try common.request(output: output)
+            request.force = force
+            request.dryRun = dryRun
+            let report = try ExportRun(request).run()
+            if !quiet { print(Summary(report, verbose: verbose)) }
         }
     }
 }

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The run, run_option, run_file and run_finding tables: what each run used, built, found and
+/// did, kept across runs in the staging database.
+struct RunHistory {
+    let database: Database
+
+    /// Records a new run and the options it used; inside the staging transaction.
+    func start(asOf: String, at started: Date) throws -> Int {
+        let insert = try database.prepare("insert into run (started_at, as_of) values (?, ?)")
+        insert.bind(Self.timestamp(started), at: 1)
+        insert.bind(asOf, at: 2)
+        try insert.step()
+        let runID = Int(try database.strings("select last_insert_rowid()")[0])!
+        try database.execute("insert into run_option select \(runID), key, value from export_option")
+        return runID
+    }
+
+    /// A run that failed before it built anything (bad config, bad input, broken SQL).
+    func recordFailure(asOf: String, at started: Date, error: Error) throws {
+        try database.execute("""
+            create table if not exists run (
+                run_id integer primary key, started_at text not null, finished_at text,
+                as_of text not null, outcome text not null default 'running', message text)
+            """)
+        let insert = try database.prepare(
+            "insert into run (started_at, finished_at, as_of, outcome, message) values (?, ?, ?, 'failed', ?)")
+        insert.bind(Self.timestamp(started), at: 1)
+        insert.bind(Self.timestamp(Date()), at: 2)
+        insert.bind(asOf, at: 3)
+        insert.bind("\(error)", at: 4)
+        try insert.step()
+    }
+
+    func finish(_ report: RunReport) throws {
+        try database.transaction {
+            let file = try database.prepare("insert into run_file (run_id, file, rows) values (?, ?, ?)")
+            for exported in report.files {
+                file.reset()
+                file.bind(Int64(report.runID), at: 1)
+                file.bind(exported.file.rawValue, at: 2)
+                file.bind(Int64(exported.rows), at: 3)
+                try file.step()
+            }
+            let finding = try database.prepare(
+                "insert into run_finding (run_id, severity, code, file, record, message) values (?, ?, ?, ?, ?, ?)")
+            for found in report.findings {
+                finding.reset()
+                finding.bind(Int64(report.runID), at: 1)
+                finding.bind(found.severity.rawValue, at: 2)
+                finding.bind(found.code, at: 3)
+                finding.bind(found.file, at: 4)
+                finding.bind(found.record, at: 5)
+                finding.bind(found.message, at: 6)
+                try finding.step()
+            }
+            let messages = report.holds + report.deliveries.compactMap { result in
+                result.failure.map { "\(result.target): \($0)" }
+            } + report.deliveries.filter(\.succeeded).map { "delivered to \($0.target)" }
+            let update = try database.prepare(
+                "update run set finished_at = ?, outcome = ?, message = ? where run_id = ?")
+            update.bind(Self.timestamp(Date()), at: 1)
+            update.bind(report.outcome.rawValue, at: 2)
+            update.bind(messages.isEmpty ? nil : messages.joined(separator: "; "), at: 3)
+            update.bind(Int64(report.runID), at: 4)
+            try update.step()
+        }
+    }
+
+    static func timestamp(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+}

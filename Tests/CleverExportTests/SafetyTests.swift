@@ -1,0 +1,72 @@
+import Foundation
+import XCTest
+
+@testable import CleverExport
+
+/// The guards between building and delivering: validation errors and large drops hold the
+/// delivery, --force overrides, --dry-run delivers nothing, two runs never overlap.
+final class SafetyTests: XCTestCase {
+    func demoCopy() throws -> (configuration: Configuration, extract: URL, work: URL) {
+        let work = try temporaryDirectory(self)
+        let extract = work.appending(path: "extract")
+        try FileManager.default.copyItem(at: packageRoot.appending(path: "fixtures/demo/extract"), to: extract)
+        try write("[source]\ndir = \"extract\"\n[export]\nas_of = 2026-10-15\n[delivery.local]\ndir = \"out\"\narchive = false\n",
+                  to: work.appending(path: "clever-export.toml"))
+        return (try Configuration.load(path: work.appending(path: "clever-export.toml").path), extract, work)
+    }
+
+    func run(_ configuration: Configuration, force: Bool = false, dryRun: Bool = false) throws -> RunReport {
+        try ExportRun(RunRequest(configuration: configuration, force: force, dryRun: dryRun)).run()
+    }
+
+    func testValidationErrorsHoldTheDeliveryUnlessForced() throws {
+        let (configuration, extract, work) = try demoCopy()
+        // Every teacher of section 030-BIO-1 leaves: Clever would drop a section without Teacher_id.
+        let path = extract.appending(path: "section_teachers.csv")
+        let kept = try String(contentsOf: path, encoding: .utf8).split(separator: "\n").filter { !$0.contains(",BIO,1,") }
+        try write(kept.joined(separator: "\n") + "\n", to: path)
+        XCTAssertThrowsError(try run(configuration)) { error in
+            guard let held = error as? RunHeld else { return XCTFail("\(error)") }
+            XCTAssertEqual(held.report.errors.map(\.description), [
+                "sections: Section_id 030-BIO-1: Teacher_id is empty; Clever drops this row [required_field_missing]"
+            ])
+            XCTAssertEqual(held.report.outcome, .held)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: work.appending(path: "out/sections.csv").path))
+        let forced = try run(configuration, force: true)
+        XCTAssertEqual(forced.outcome, .delivered)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: work.appending(path: "out/sections.csv").path))
+        let database = try Database(path: forced.databasePath)
+        XCTAssertEqual(try database.strings("select outcome from run order by run_id"), ["held", "delivered"])
+        XCTAssertEqual(try database.strings("select count(*) from run_finding where severity = 'error'"), ["2"])
+    }
+
+    func testLargeDropHoldsTheDeliveryAndDiffCounts() throws {
+        let (configuration, extract, _) = try demoCopy()
+        _ = try run(configuration)
+        let path = extract.appending(path: "students.csv")
+        let lines = try String(contentsOf: path, encoding: .utf8).split(separator: "\n")
+        // Keep the header and 40 of 60 students: a third of students.csv goes.
+        try write(lines.prefix(41).joined(separator: "\n") + "\n", to: path)
+        XCTAssertThrowsError(try run(configuration)) { error in
+            guard let held = error as? RunHeld else { return XCTFail("\(error)") }
+            XCTAssertEqual(held.report.errors.map(\.description), [])
+            XCTAssertTrue(held.report.holds.contains { $0.hasPrefix("students.csv would drop from 59 to 40 rows (32.2%") }, "\(held.report.holds)")
+            let students = held.report.changes.first { $0.file == .students }!
+            XCTAssertEqual([students.added, students.removed, students.changed], [0, 19, 0])
+        }
+        let dry = try run(configuration, dryRun: true)
+        XCTAssertEqual(dry.outcome, .dryRun)
+        XCTAssertTrue(dry.deliveries.isEmpty)
+        XCTAssertEqual(try run(configuration, force: true).outcome, .delivered)
+        let after = try run(configuration)
+        XCTAssertEqual(after.changes.first { $0.file == .students }?.removed, 0, "the forced delivery is the new baseline")
+    }
+
+    func testTwoRunsNeverOverlap() throws {
+        let (configuration, _, work) = try demoCopy()
+        let lock = try RunLock(database: work.appending(path: "staging.db").path)
+        XCTAssertThrowsError(try run(configuration)) { XCTAssertTrue($0 is RunLocked, "\($0)") }
+        withExtendedLifetime(lock) {}
+    }
+}

@@ -1,0 +1,52 @@
+-- check_clever_values: values outside the lists Clever accepts, and malformed dates, phones,
+-- ZIP codes and e-mail addresses. Clever ignores or rejects such a value.
+create view check_clever_values as
+with grades (grade) as (
+    values ('InfantToddler'), ('Preschool'), ('PreKindergarten'), ('TransitionalKindergarten'),
+        ('Kindergarten'), ('1'), ('2'), ('3'), ('4'), ('5'), ('6'), ('7'), ('8'), ('9'), ('10'),
+        ('11'), ('12'), ('13'), ('PostGraduate'), ('Ungraded'), ('Other')
+),
+subjects (subject) as (select distinct clever_subject from subject_map),
+students as (select distinct * from clever_students),
+bad as (
+    select 'students' as file, Student_id as id, 'Grade' as field, Grade as value from students
+    where Grade <> '' and Grade not in (select grade from grades)
+    union all
+    select 'students', Student_id, 'Frl_status', Frl_status from students where Frl_status not in ('F', 'R', 'N')
+    union all
+    select 'students', Student_id, 'Iep_status', Iep_status from students where Iep_status not in ('Y', 'N')
+    union all
+    select 'students', Student_id, 'Dob', Dob from students
+    where Dob <> '' and Dob not glob '[01][0-9]/[0-3][0-9]/[12][0-9][0-9][0-9]'
+    union all
+    select 'students', Student_id, 'Student_email', Student_email from students
+    where Student_email <> '' and Student_email not glob '?*@?*.?*'
+    union all
+    select 'students', Student_id, 'Contact_email', Contact_email from students
+    where Contact_email <> '' and Contact_email not glob '?*@?*.?*'
+    union all
+    select 'teachers', Teacher_id, 'Teacher_email', Teacher_email from clever_teachers
+    where Teacher_email <> '' and Teacher_email not glob '?*@?*.?*'
+    union all
+    select 'staff', Staff_id, 'Staff_email', Staff_email from clever_staff
+    where Staff_email <> '' and Staff_email not glob '?*@?*.?*'
+    union all
+    select 'sections', Section_id, 'Subject', Subject from clever_sections
+    where Subject not in (select subject from subjects)
+    union all
+    select 'sections', Section_id, 'Term_start', coalesce(Term_start, '') from clever_sections
+    where coalesce(Term_start, '') not glob '[01][0-9]/[0-3][0-9]/[12][0-9][0-9][0-9]'
+    union all
+    select 'sections', Section_id, 'Term_end', coalesce(Term_end, '') from clever_sections
+    where coalesce(Term_end, '') not glob '[01][0-9]/[0-3][0-9]/[12][0-9][0-9][0-9]'
+),
+final as (
+    select
+        'warning' as severity,
+        'value_not_accepted' as code, file,
+        case file when 'students' then 'Student_id ' when 'teachers' then 'Teacher_id '
+            when 'staff' then 'Staff_id ' else 'Section_id ' end || id as record,
+        field || ' "' || value || '" is not a value Clever accepts' as message
+    from bad
+)
+select distinct * from final;

@@ -1,0 +1,64 @@
+-- check_extract_references: extract rows the views leave out because what they point at is not
+-- in the extract. Without this check they would vanish silently.
+create view check_extract_references as
+with dangling as (
+    select 'enrollments.csv' as file,
+        'student ' || e.student_id || ' in ' || e.school_code || '-' || e.course_code || '-' || e.section as record,
+        'student_id is not in students.csv' as message
+    from stg_enrollments e
+    where e.student_id not in (select student_id from stg_students)
+    union all
+    select 'enrollments.csv',
+        'student ' || e.student_id || ' in ' || e.school_code || '-' || e.course_code || '-' || e.section,
+        'the section is not in sections.csv'
+    from stg_enrollments e
+    where not exists (
+        select 1 from stg_sections s
+        where s.school_code = e.school_code and s.course_code = e.course_code and s.section = e.section)
+    union all
+    select 'sections.csv', s.school_code || '-' || s.course_code || '-' || s.section,
+        'course ' || s.course_code || ' is not in courses.csv for school ' || s.school_code
+    from stg_sections s
+    where not exists (
+        select 1 from stg_courses c where c.school_code = s.school_code and c.course_code = s.course_code)
+    union all
+    select 'sections.csv', s.school_code || '-' || s.course_code || '-' || s.section,
+        'term ' || s.term_code || ' is not in terms.csv for school ' || s.school_code
+    from stg_sections s
+    where not exists (
+        select 1 from stg_terms t where t.school_code = s.school_code and t.term_code = s.term_code)
+    union all
+    select 'staff_schools.csv', 'staff ' || staff_id || ' at ' || school_code,
+        'school ' || school_code || ' is not in schools.csv'
+    from stg_staff_schools
+    where school_code not in (select school_code from stg_schools)
+    union all
+    select 'staff_schools.csv', 'staff ' || staff_id || ' at ' || school_code,
+        'staff_id is not in staff.csv'
+    from stg_staff_schools
+    where staff_id not in (select staff_id from stg_staff)
+    union all
+    select 'section_teachers.csv', 'staff ' || staff_id || ' in ' || school_code || '-' || course_code || '-' || section,
+        'staff_id is not in staff.csv'
+    from stg_section_teachers
+    where staff_id not in (select staff_id from stg_staff)
+    union all
+    select 'students.csv', 'student ' || student_id, 'school ' || school_code || ' is not in schools.csv'
+    from stg_students
+    where status = 'ACTIVE' and school_code not in (select school_code from stg_schools)
+    union all
+    select 'guardians.csv', 'student ' || student_id || ' guardian ' || guardian_number,
+        'student_id is not in students.csv'
+    from stg_guardians
+    where student_id not in (select student_id from stg_students)
+    union all
+    select 'homerooms.csv', 'student ' || student_id, 'student_id is not in students.csv'
+    from stg_homerooms
+    where student_id not in (select student_id from stg_students)
+),
+final as (
+    select 'warning' as severity, 'extract_dangling_reference' as code, file, record,
+        message || '; the row is left out' as message
+    from dangling
+)
+select * from final;

@@ -1,0 +1,40 @@
+-- check_references: IDs a row points at that are not in the same upload. Clever rejects the
+-- row (an enrollment without its student or section, a section without its teacher).
+create view check_references as
+with schools as (select School_id from clever_schools),
+dangling as (
+    select 'enrollments' as file, 'Section_id ' || Section_id || ', Student_id ' || Student_id as record,
+        'Student_id is not in students.csv' as message
+    from clever_enrollments where Student_id not in (select Student_id from clever_students)
+    union all
+    select 'enrollments', 'Section_id ' || Section_id || ', Student_id ' || Student_id,
+        'Section_id is not in sections.csv'
+    from clever_enrollments where Section_id not in (select Section_id from clever_sections)
+    union all
+    select 'sections', 'Section_id ' || Section_id, 'School_id ' || School_id || ' is not in schools.csv'
+    from clever_sections where School_id not in (select School_id from schools)
+    union all
+    select 'sections', 'Section_id ' || s.Section_id, 'teacher ' || t.teacher || ' is not in teachers.csv'
+    from clever_sections s
+    join (
+        select Section_id, Teacher_id as teacher from clever_sections
+        union all select Section_id, Teacher_2_id from clever_sections
+        union all select Section_id, Teacher_3_id from clever_sections
+        union all select Section_id, Teacher_4_id from clever_sections
+    ) t on t.Section_id = s.Section_id
+    where t.teacher <> '' and t.teacher not in (select Teacher_id from clever_teachers)
+    union all
+    select 'students', 'Student_id ' || Student_id, 'School_id ' || School_id || ' is not in schools.csv'
+    from clever_students where School_id not in (select School_id from schools)
+    union all
+    select 'teachers', 'Teacher_id ' || Teacher_id, 'School_id ' || School_id || ' is not in schools.csv'
+    from clever_teachers where School_id not in (select School_id from schools)
+    union all
+    select 'staff', 'Staff_id ' || Staff_id, 'School_id ' || School_id || ' is not in schools.csv'
+    from clever_staff
+    where School_id <> 'DEFAULT_DISTRICT_OFFICE' and School_id not in (select School_id from schools)
+),
+final as (
+    select distinct 'error' as severity, 'dangling_reference' as code, file, record, message from dangling
+)
+select * from final;

@@ -1,0 +1,12 @@
+-- check_section_teachers: in four-column mode, sections with more than four teachers (the
+-- rest are not written). A section without any teacher is a required_field_missing error.
+create view check_section_teachers as
+with final as (
+    select 'warning' as severity, 'too_many_teachers' as code, 'sections' as file,
+        'Section_id ' || s.section_id as record,
+        'has ' || s.teacher_count || ' teachers; only the first 4 are written' as message
+    from export_sections s
+    cross join run_options o
+    where o.teacher_columns = 4 and s.teacher_count > 4
+)
+select * from final;
