@@ -15,6 +15,12 @@ let package = Package(
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite",
             pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CLibSSH2", path: "Sources/CLibSSH2",
+            pkgConfig: "libssh2", providers: [.apt(["libssh2-1-dev"])]),
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CCurl",
+            pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Turns sql/ into Swift string constants so the binary carries its SQL with it.
         .executableTarget(name: "embed-sql", path: "Sources/embed-sql"),
         .plugin(
@@ -22,7 +28,7 @@ let package = Package(
             dependencies: ["embed-sql"], path: "Sources/EmbedSQLPlugin"),
         .target(
             name: "CleverExport",
-            dependencies: ["CSQLite", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["CSQLite", "CLibSSH2", "CCurl", .product(name: "TOMLKit", package: "TOMLKit")],
             plugins: ["EmbedSQL"]),
         .executableTarget(
             name: "clever-export",
@@ -32,5 +38,7 @@ let package = Package(
             ]),
         .testTarget(name: "CleverExportTests", dependencies: ["CleverExport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["clever-export"]),
+        // Starts sshd and an SMTP server on 127.0.0.1; scripts/test-servers/install.sh installs them.
+        .testTarget(name: "DeliveryTests", dependencies: ["CleverExport", "clever-export"]),
     ]
 )

@@ -9,25 +9,51 @@ public struct RunRequest: Sendable {
     /// Write the files to this folder (a local delivery) whatever the config says.
     public var outputDirectory: String?
     public var asOf: String?
+    /// Deliver despite validation errors or a large drop in rows.
+    public var force = false
+    /// Build and check everything, deliver nothing.
+    public var dryRun = false
 
     public init(configuration: Configuration, sqlDirectory: String? = nil, databasePath: String? = nil,
-                outputDirectory: String? = nil, asOf: String? = nil) {
+                outputDirectory: String? = nil, asOf: String? = nil, force: Bool = false, dryRun: Bool = false) {
         self.configuration = configuration
         self.sqlDirectory = sqlDirectory
         self.databasePath = databasePath
         self.outputDirectory = outputDirectory
         self.asOf = asOf
+        self.force = force
+        self.dryRun = dryRun
     }
 }
 
-/// What a run did, for the summary.
+/// What a run did, for the summary, the e-mail body and the run history.
 public struct RunReport: Sendable {
+    public enum Outcome: String, Sendable {
+        case delivered, dryRun = "dry run", held, deliveryFailed = "delivery failed"
+    }
+
     public let runID: Int
     public let asOf: String
     public let databasePath: String
     public let files: [ExportedFile]
-    public let deliveries: [DeliveryResult]
-    public let seconds: Double
+    public let findings: [Finding]
+    public let changes: [FileChange]
+    /// Why the files were not delivered (validation errors, rows dropped), empty when they were.
+    public let holds: [String]
+    public var deliveries: [DeliveryResult]
+    public var outcome: Outcome
+    public var seconds: Double
+    public let maxDropPercent: Int
+
+    public var errors: [Finding] { findings.filter { $0.severity == .error } }
+}
+
+/// The run built its files but would not deliver them; the report says why.
+public struct RunHeld: Error, CustomStringConvertible {
+    public let report: RunReport
+    public var description: String {
+        (report.holds + ["nothing was delivered; fix the extract, or deliver anyway with --force"]).joined(separator: "\n")
+    }
 }
 
 /// Delivery failed for at least one target; the report says which.
@@ -39,7 +65,8 @@ public struct DeliveryFailed: Error, CustomStringConvertible {
     }
 }
 
-/// The whole job: import the extract, build the views, write the Clever files, deliver them.
+/// The whole job: import the extract, build the views, check them, write the Clever files,
+/// compare with the last delivery, deliver.
 public struct ExportRun {
     public let request: RunRequest
 
@@ -61,63 +88,82 @@ public struct ExportRun {
         try FileManager.default.createDirectory(
             atPath: URL(fileURLWithPath: databasePath).deletingLastPathComponent().path,
             withIntermediateDirectories: true)
+        let lock = try RunLock(database: databasePath)
+        defer { withExtendedLifetime(lock) {} }
         let database = try Database(path: databasePath)
-        try database.execute("pragma foreign_keys = on")
+        let history = RunHistory(database: database)
 
-        let runID = try stage(catalog: catalog, database: database, asOf: asOf, started: started)
+        let runID = try stage(catalog: catalog, database: database, asOf: asOf, history: history, started: started)
+        let findings = try Validator(database: database).run()
         let files = try Exporter(database: database).write(configuration.files, into: outboxDirectory)
-        let deliveries = deliveryTargets(stamp: Self.stamp(started)).map { target in
+        let changes = try ChangeGuard(database: database).compare(files)
+        var report = RunReport(
+            runID: runID, asOf: asOf, databasePath: databasePath, files: files, findings: findings,
+            changes: changes, holds: holds(findings: findings, changes: changes), deliveries: [],
+            outcome: .held, seconds: 0, maxDropPercent: configuration.integer("safety.max_drop_percent"))
+
+        if request.dryRun {
+            report.outcome = .dryRun
+        } else if report.holds.isEmpty || request.force {
+            report.deliveries = deliver(files, stamp: Self.stamp(started), report: report)
+            report.outcome = report.deliveries.allSatisfy(\.succeeded) ? .delivered : .deliveryFailed
+            if report.outcome == .delivered {
+                try ChangeGuard(database: database).recordDelivered(files, runID: runID)
+            }
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        try history.finish(report)
+        switch report.outcome {
+        case .held: throw RunHeld(report: report)
+        case .deliveryFailed: throw DeliveryFailed(report: report)
+        case .delivered, .dryRun: return report
+        }
+    }
+
+    /// Reloads the staging tables, writes the options and rebuilds the views in one
+    /// transaction: when anything fails, the database keeps the previous run's data.
+    private func stage(catalog: SQLCatalog, database: Database, asOf: String, history: RunHistory, started: Date)
+        throws -> Int
+    {
+        do {
+            return try database.transaction {
+                try catalog.installSchema(in: database)
+                _ = try StagingLoader(database: database, directory: configuration.path("source.dir")).loadAll()
+                try catalog.installIndexes(in: database)
+                try OptionsTable(database: database).write(configuration, asOf: asOf)
+                try catalog.build(in: database)
+                return try history.start(asOf: asOf, at: started)
+            }
+        } catch {
+            try? history.recordFailure(asOf: asOf, at: started, error: error)
+            throw error
+        }
+    }
+
+    /// Reasons not to deliver: validation errors, and files that lose too many rows.
+    private func holds(findings: [Finding], changes: [FileChange]) -> [String] {
+        var holds: [String] = []
+        let errors = findings.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            holds.append("validation found \(errors.count) error\(errors.count == 1 ? "" : "s") (Clever would reject or drop rows)")
+        }
+        let limit = Double(configuration.integer("safety.max_drop_percent"))
+        for change in changes where change.dropPercent > limit {
+            holds.append(String(
+                format: "%@.csv would drop from %d to %d rows (%.1f%%, more than safety.max_drop_percent = %d)",
+                change.file.rawValue, change.previousRows ?? 0, change.rows, change.dropPercent, Int(limit)))
+        }
+        return holds
+    }
+
+    private func deliver(_ files: [ExportedFile], stamp: String, report: RunReport) -> [DeliveryResult] {
+        deliveryTargets(stamp: stamp).map { target in
             do {
                 try target.deliver(files)
                 return DeliveryResult(target: target.target, failure: nil)
             } catch {
                 return DeliveryResult(target: target.target, failure: "\(error)")
             }
-        }
-        let report = RunReport(
-            runID: runID, asOf: asOf, databasePath: databasePath, files: files,
-            deliveries: deliveries, seconds: Date().timeIntervalSince(started))
-        try record(report, in: database)
-        if deliveries.contains(where: { !$0.succeeded }) { throw DeliveryFailed(report: report) }
-        return report
-    }
-
-    /// Reloads the staging tables, writes the options and rebuilds the views in one
-    /// transaction: when anything fails, the database keeps the previous run's data.
-    private func stage(catalog: SQLCatalog, database: Database, asOf: String, started: Date) throws -> Int {
-        try database.transaction {
-            try catalog.installSchema(in: database)
-            _ = try StagingLoader(database: database, directory: configuration.path("source.dir")).loadAll()
-            try catalog.installIndexes(in: database)
-            try OptionsTable(database: database).write(configuration, asOf: asOf)
-            try catalog.build(in: database)
-            let insert = try database.prepare("insert into run (started_at, as_of) values (?, ?)")
-            insert.bind(ISO8601DateFormatter().string(from: started), at: 1)
-            insert.bind(asOf, at: 2)
-            try insert.step()
-            let runID = Int(try database.strings("select last_insert_rowid()")[0])!
-            try database.execute("insert into run_option select \(runID), key, value from export_option")
-            return runID
-        }
-    }
-
-    private func record(_ report: RunReport, in database: Database) throws {
-        try database.transaction {
-            for file in report.files {
-                let insert = try database.prepare("insert into run_file (run_id, file, rows) values (?, ?, ?)")
-                insert.bind(Int64(report.runID), at: 1)
-                insert.bind(file.file.rawValue, at: 2)
-                insert.bind(Int64(file.rows), at: 3)
-                try insert.step()
-            }
-            let failed = report.deliveries.filter { !$0.succeeded }
-            let update = try database.prepare(
-                "update run set finished_at = ?, outcome = ?, message = ? where run_id = ?")
-            update.bind(ISO8601DateFormatter().string(from: Date()), at: 1)
-            update.bind(failed.isEmpty ? "delivered" : "delivery failed", at: 2)
-            update.bind(failed.isEmpty ? nil : failed.map { "\($0.target): \($0.failure!)" }.joined(separator: "; "), at: 3)
-            update.bind(Int64(report.runID), at: 4)
-            try update.step()
         }
     }
 
@@ -130,6 +176,12 @@ public struct ExportRun {
             targets.append(LocalFolderDelivery(
                 directory: configuration.path("delivery.local.dir"),
                 archive: configuration.flag("delivery.local.archive"), stamp: stamp))
+        }
+        if configuration.presentTables.contains("delivery.sftp") {
+            targets.append(SFTPDelivery(settings: SFTPSettings(configuration)))
+        }
+        if configuration.presentTables.contains("delivery.email") {
+            targets.append(EmailDelivery(settings: EmailSettings(configuration), stamp: stamp))
         }
         return targets
     }

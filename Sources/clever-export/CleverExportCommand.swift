@@ -6,6 +6,6 @@ struct CleverExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clever-export",
         abstract: "Turns a school district's SIS extract into Clever's rostering CSV files and delivers them.",
-        subcommands: [Run.self],
+        subcommands: [Run.self, Deliver.self, CheckConnection.self],
         defaultSubcommand: Run.self)
 }

@@ -44,6 +44,7 @@ extension Configuration {
         for file in list("export.files") where !allowedFiles.contains(file) {
             problems.append("export.files: \"\(file)\" is not a Clever file; use any of \(allowedFiles.joined(separator: ", "))")
         }
+        problems += deliveryChecks()
         return problems
     }
 }

@@ -1,0 +1,108 @@
+import Foundation
+
+/// The [delivery.sftp] table, paths made absolute. Secrets stay in the environment: only the
+/// variables' names are kept here.
+public struct SFTPSettings: Sendable {
+    public var host: String
+    public var port: Int
+    public var user: String
+    public var remoteDirectory: String
+    public var knownHosts: String
+    public var keyFile: String?
+    public var keyPassphraseEnv: String?
+    public var passwordEnv: String?
+    // Not config keys: sensible fixed values that tests shorten.
+    public var connectTimeout: Double = 15
+    public var ioTimeout: Double = 60
+    public var attempts = 3
+    public var backoff: Double = 2
+
+    public init(host: String, port: Int = 22, user: String, remoteDirectory: String = "", knownHosts: String,
+                keyFile: String? = nil, keyPassphraseEnv: String? = nil, passwordEnv: String? = nil) {
+        self.host = host
+        self.port = port
+        self.user = user
+        self.remoteDirectory = remoteDirectory
+        self.knownHosts = knownHosts
+        self.keyFile = keyFile
+        self.keyPassphraseEnv = keyPassphraseEnv
+        self.passwordEnv = passwordEnv
+    }
+
+    public init(_ configuration: Configuration) {
+        func optional(_ key: String) -> String? {
+            let value = configuration.text(key)
+            return value.isEmpty ? nil : value
+        }
+        self.init(
+            host: configuration.text("delivery.sftp.host"), port: configuration.integer("delivery.sftp.port"),
+            user: configuration.text("delivery.sftp.user"), remoteDirectory: configuration.text("delivery.sftp.remote_dir"),
+            knownHosts: configuration.path("delivery.sftp.known_hosts"),
+            keyFile: optional("delivery.sftp.key_file").map(configuration.resolve),
+            keyPassphraseEnv: optional("delivery.sftp.key_passphrase_env"),
+            passwordEnv: optional("delivery.sftp.password_env"))
+    }
+
+    /// For reports: "SFTP clever@sftp.clever.com:22 (folder upload)"; never a secret.
+    public var target: String {
+        "SFTP \(user)@\(host):\(port)" + (remoteDirectory.isEmpty ? "" : " (folder \(remoteDirectory))")
+    }
+}
+
+/// The [delivery.email] table.
+public struct EmailSettings: Sendable {
+    public var smtpURL: String
+    public var starttlsRequired: Bool
+    public var from: String
+    public var to: [String]
+    public var subject: String
+    public var username: String?
+    public var passwordEnv: String?
+    public var caFile: String?
+    public var connectTimeout: Double = 15
+    /// The whole conversation, attachments included.
+    public var timeout: Double = 300
+
+    public init(smtpURL: String, starttlsRequired: Bool = true, from: String, to: [String],
+                subject: String = "Clever roster files", username: String? = nil, passwordEnv: String? = nil,
+                caFile: String? = nil) {
+        self.smtpURL = smtpURL
+        self.starttlsRequired = starttlsRequired
+        self.from = from
+        self.to = to
+        self.subject = subject
+        self.username = username
+        self.passwordEnv = passwordEnv
+        self.caFile = caFile
+    }
+
+    public init(_ configuration: Configuration) {
+        func optional(_ key: String) -> String? {
+            let value = configuration.text(key)
+            return value.isEmpty ? nil : value
+        }
+        self.init(
+            smtpURL: configuration.text("delivery.email.smtp_url"),
+            starttlsRequired: configuration.text("delivery.email.starttls") == "required",
+            from: configuration.text("delivery.email.from"), to: configuration.list("delivery.email.to"),
+            subject: configuration.text("delivery.email.subject"),
+            username: optional("delivery.email.username"), passwordEnv: optional("delivery.email.password_env"),
+            caFile: optional("delivery.email.ca_file").map(configuration.resolve))
+    }
+
+    public var target: String { "e-mail to \(to.joined(separator: ", ")) via \(smtpURL)" }
+}
+
+/// Reads the secret held by the environment variable `name`; `key` names the config key for the message.
+func secret(named name: String, key: String) throws -> String {
+    guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
+        throw DeliveryError("the environment variable \(name) (named by \(key)) is not set; set it to the secret before running")
+    }
+    return value
+}
+
+/// 127.0.0.0/8, ::1 and localhost: the only hosts plain-text SMTP may go to.
+func isLoopback(_ host: String) -> Bool {
+    let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+    return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// `clever-export deliver` and `check-connection`: the configured targets without a new build.
+extension ExportRun {
+    /// The files the last `run` wrote, as they sit in the outbox (`<database>-files/`).
+    public func builtFiles() throws -> [ExportedFile] {
+        let files = configuration.files.map { file in
+            (file, URL(fileURLWithPath: outboxDirectory).appending(path: file.fileName).path)
+        }
+        let missing = files.filter { !FileManager.default.fileExists(atPath: $0.1) }.map { $0.0.fileName }
+        guard missing.isEmpty else {
+            throw DeliveryError("no files from an earlier run to deliver: \(missing.joined(separator: ", ")) missing in \(outboxDirectory); run `clever-export run` first")
+        }
+        return try files.map { file, path in ExportedFile(file: file, path: path, rows: try Self.countRows(path)) }
+    }
+
+    /// Sends the last built files again to every configured target; one result per target.
+    public func redeliver() throws -> [DeliveryResult] {
+        let files = try builtFiles()
+        return deliveryTargets(stamp: Self.stamp(Date())).map { target in
+            do {
+                try target.deliver(files)
+                return DeliveryResult(target: target.target, failure: nil)
+            } catch {
+                return DeliveryResult(target: target.target, failure: "\(error)")
+            }
+        }
+    }
+
+    /// Tries every configured target without sending the files.
+    public func checkConnections() -> [(target: String, outcome: Result<String, DeliveryError>)] {
+        deliveryTargets(stamp: Self.stamp(Date())).compactMap { $0 as? ConnectionCheck }.map { target in
+            do {
+                return (target.target, .success(try target.checkConnection()))
+            } catch let error as DeliveryError {
+                return (target.target, .failure(error))
+            } catch {
+                return (target.target, .failure(DeliveryError("\(error)")))
+            }
+        }
+    }
+
+    /// Data rows of a CSV file: line ends outside quotes, less the header.
+    static func countRows(_ path: String) throws -> Int {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        var quoted = false
+        var lines = 0
+        for byte in data {
+            if byte == UInt8(ascii: "\"") { quoted.toggle() } else if byte == UInt8(ascii: "\n") && !quoted { lines += 1 }
+        }
+        if let last = data.last, last != UInt8(ascii: "\n") { lines += 1 }
+        return max(lines - 1, 0)
+    }
+}
