@@ -13,6 +13,8 @@ public struct RunRequest: Sendable {
     public var force = false
     /// Build and check everything, deliver nothing.
     public var dryRun = false
+    /// Also list the keys of changed rows (for `diff --details`).
+    public var changeDetails = false
 
     public init(configuration: Configuration, sqlDirectory: String? = nil, databasePath: String? = nil,
                 outputDirectory: String? = nil, asOf: String? = nil, force: Bool = false, dryRun: Bool = false) {
@@ -96,7 +98,7 @@ public struct ExportRun {
         let runID = try stage(catalog: catalog, database: database, asOf: asOf, history: history, started: started)
         let findings = try Validator(database: database).run()
         let files = try Exporter(database: database).write(configuration.files, into: outboxDirectory)
-        let changes = try ChangeGuard(database: database).compare(files)
+        let changes = try ChangeGuard(database: database).compare(files, details: request.changeDetails)
         var report = RunReport(
             runID: runID, asOf: asOf, databasePath: databasePath, files: files, findings: findings,
             changes: changes, holds: holds(findings: findings, changes: changes), deliveries: [],
@@ -191,5 +193,25 @@ public struct ExportRun {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd'T'HHmmss"
         return formatter.string(from: date)
+    }
+}
+
+extension ExportRun {
+    /// Answers "why is this record (not) exported?" from the last run's staging database with
+    /// the query sql/explain/<kind>.sql, which reads the same model tables the files come from.
+    public func explain(_ kind: String, id: String) throws -> [String] {
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw DatabaseError(message: "no staging database yet; run `clever-export run` first", context: databasePath)
+        }
+        let catalog = try request.sqlDirectory.map(SQLCatalog.load(directory:)) ?? .embedded
+        guard let file = catalog.files.first(where: { $0.path == "explain/\(kind).sql" }) else {
+            throw DatabaseError(message: "no explain/\(kind).sql", context: catalog.origin)
+        }
+        let database = try Database(path: databasePath)
+        let query = try database.prepare(file.text, context: "\(catalog.origin) \(file.path)")
+        query.bind(id, at: 1)
+        var lines: [String] = []
+        while try query.step() { lines.append(query.text(at: 0) ?? "") }
+        return lines
     }
 }

@@ -1,44 +1,14 @@
--- export_students: the students this run exports, one row each, with every students.csv value
--- except the contacts. Rules (docs/options.md, [students]):
---   School_id: school_code; then the transcript school for a student of a pre-registration
---   school (preg_transcript_school); then the user-text override when non-empty. A student is
---   kept when that final school is selected and in schools.csv, the student is ACTIVE, and
---   neither PreK nor kindergarten exclusion removes them.
+-- export_students: the students this run exports (student_placements left nothing against
+-- them), one row each, with every students.csv value except the contacts: username, password
+-- and e-mail from their sources (docs/options.md, [students]), grade names, FRL and IEP codes,
+-- address and GPA columns.
 drop table if exists export_students;
 create table export_students as
-with placed as (
-    select
-        s.*,
-        case
-            when o.preg_transcript_school and sc.is_preregistration
-                and s.transcript_school_code is not null
-            then s.transcript_school_code
-            else s.school_code
-        end as placed_school
+with kept as (
+    select s.*, p.school_id
     from stg_students s
-    cross join run_options o
-    left join stg_schools sc on sc.school_code = s.school_code
-    where s.status = 'ACTIVE'
-),
-overridden as (
-    select
-        p.*,
-        coalesce(
-            case when o.school_override_user_text <> '' then
-                (select max(u.value) from stg_student_user_texts u
-                 where u.student_id = p.student_id and u.field = o.school_override_user_text)
-            end,
-            p.placed_school) as school_id
-    from placed p
-    cross join run_options o
-),
-kept as (
-    select s.*
-    from overridden s
-    cross join run_options o
-    where s.school_id in (select school_code from selected_schools)
-        and not (o.exclude_prek and s.grade_group is 'prek')
-        and not (o.exclude_kindergarten and s.grade_group is 'kindergarten')
+    join student_placements p on p.source_row = s.source_row
+    where p.left_out_because is null
 ),
 credentials as (
     select

@@ -1,9 +1,11 @@
 -- stg_students: students.csv cleaned and typed, one row per student as the SIS has it.
 -- Dates become YYYY-MM-DD (NULL when unparseable), codes are mapped through race_map and
--- grade_map, flags become Y/N. Which students are exported is decided in export_students.
+-- grade_map, flags become Y/N. source_row is the row's place in students.csv (its rowid).
+-- Which students are exported is decided in student_placements.
 create view stg_students as
 with trimmed as (
     select
+        rowid as source_row,
         trim(student_id) as student_id,
         trim(school_code) as school_code,
         trim(student_number) as student_number,
@@ -45,6 +47,7 @@ dated as (
 ),
 final as (
     select
+        d.source_row,
         d.student_id,
         d.school_code,
         d.student_number,

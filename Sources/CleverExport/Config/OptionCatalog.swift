@@ -125,3 +125,50 @@ public enum OptionCatalog {
 
     public static let byKey: [String: OptionSpec] = Dictionary(uniqueKeysWithValues: all.map { ($0.key, $0) })
 }
+
+extension OptionValue {
+    /// The value as TOML writes it, for `init` and the docs.
+    public var tomlLiteral: String {
+        switch self {
+        case .flag(let value): return value ? "true" : "false"
+        case .integer(let value): return "\(value)"
+        case .text(let value): return Self.quoted(value)
+        case .list(let items): return "[" + items.map(Self.quoted).joined(separator: ", ") + "]"
+        case .date(let day): return day ?? "today"
+        }
+    }
+
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
+
+extension OptionCatalog {
+    /// A config file with every key at its default, each commented out under its meaning, so a
+    /// district edits only what it needs.
+    public static func commentedConfig() -> String {
+        var text = """
+            # clever-export configuration. Every key is optional; the value shown is its default.
+            # Remove the '#' in front of a key to change it. docs/options.md explains each rule.
+            # Relative paths are relative to this file's folder. Secrets never go here: name the
+            # environment variable that holds them (password_env, key_passphrase_env).
+
+            """
+        var table = ""
+        for spec in all {
+            if spec.section != table {
+                table = spec.section
+                let present = ["source", "export", "delivery.local"].contains(table)
+                text += "\n\(present ? "" : "# ")[\(table)]\n"
+            }
+            text += "# \(spec.summary)\n"
+            if case .choice = spec.kind { text += "# One of: \(spec.allowedValues)\n" }
+            switch (spec.key, spec.defaultValue) {
+            case ("export.as_of", _): text += "# as_of = 2026-10-15\n"
+            case ("delivery.local.dir", _): text += "dir = \"out\"\n"
+            default: text += "# \(spec.name) = \(spec.defaultValue.tomlLiteral)\n"
+            }
+        }
+        return text
+    }
+}

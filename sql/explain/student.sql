@@ -1,0 +1,32 @@
+-- explain/student.sql: why student ?1 is or is not in students.csv, from the last run's tables.
+with placement as (select * from student_placements where student_id = ?1),
+lines (n, line) as (
+    select 1, 'student ' || ?1 || ' is not in the extract''s students.csv'
+    where not exists (select 1 from placement)
+    union all
+    select 2, 'student ' || ?1 || ' is left out: ' || left_out_because
+    from placement where left_out_because is not null
+    union all
+    select 3, 'student ' || ?1 || ' is exported with School_id ' || s.school_id || ', Grade ' || coalesce(s.grade, '')
+        || ', Username ' || coalesce(s.username, '(empty)')
+    from export_students s where s.student_id = ?1
+    union all
+    select 4, '  contact ' || contact_rank || ': ' || coalesce(contact_name, '(no name)') || ', phone '
+        || coalesce(contact_phone, '(none)')
+    from student_contacts where student_id = ?1
+    union all
+    select 5, '  no contact row: guardian 1 is missing, has a custody issue, or contacts are hidden'
+    where exists (select 1 from export_students where student_id = ?1)
+        and not exists (select 1 from student_contacts where student_id = ?1)
+    union all
+    select 6, '  enrolled in ' || Section_id from clever_enrollments where Student_id = ?1
+    union all
+    select 7, '  enrollment in ' || e.school_code || '-' || e.course_code || '-' || e.section || ' is not active on '
+        || o.as_of || ' (start ' || coalesce(e.start_date, 'open') || ', end ' || coalesce(e.end_date, 'open') || ')'
+    from stg_enrollments e cross join run_options o
+    where e.student_id = ?1
+        and exists (select 1 from export_students where student_id = ?1)
+        and not ((e.start_date is null or e.start_date <= date(o.as_of, '+' || o.lead_days || ' days'))
+            and (e.end_date is null or e.end_date >= o.as_of))
+)
+select line from lines order by n, line;

@@ -1,0 +1,58 @@
+-- student_placements: every student of the extract, the School_id they would get, and why they
+-- are left out (NULL: exported). School_id: school_code; then the transcript school for a
+-- student of a pre-registration school (preg_transcript_school); then the user-text override
+-- when non-empty. Kept: ACTIVE, final school in schools.csv and selected, and not removed by
+-- exclude_prek / exclude_kindergarten. `clever-export explain student` reads this table.
+drop table if exists student_placements;
+create table student_placements as
+with placed as (
+    select
+        s.source_row,
+        s.student_id,
+        s.status,
+        s.grade_code,
+        s.grade_group,
+        case
+            when o.preg_transcript_school and sc.is_preregistration
+                and s.transcript_school_code is not null
+            then s.transcript_school_code
+            else s.school_code
+        end as placed_school
+    from stg_students s
+    cross join run_options o
+    left join stg_schools sc on sc.school_code = s.school_code
+),
+overridden as (
+    select
+        p.*,
+        coalesce(
+            case when o.school_override_user_text <> '' then
+                (select max(u.value) from stg_student_user_texts u
+                 where u.student_id = p.student_id and u.field = o.school_override_user_text)
+            end,
+            p.placed_school) as school_id
+    from placed p
+    cross join run_options o
+),
+final as (
+    select
+        p.source_row,
+        p.student_id,
+        p.school_id,
+        case
+            when p.status <> 'ACTIVE' then 'status is ' || p.status || '; only ACTIVE students are exported'
+            when p.school_id not in (select school_code from stg_schools)
+                then 'School_id ' || p.school_id || ' is not in schools.csv'
+            when p.school_id not in (select school_code from selected_schools)
+                then 'School_id ' || p.school_id || ' is not among the selected schools (export.schools)'
+            when o.exclude_prek and p.grade_group is 'prek'
+                then 'grade ' || p.grade_code || ' is PreK and students.exclude_prek is on'
+            when o.exclude_kindergarten and p.grade_group is 'kindergarten'
+                then 'grade ' || p.grade_code || ' is kindergarten and students.exclude_kindergarten is on'
+        end as left_out_because
+    from overridden p
+    cross join run_options o
+)
+select * from final;
+create index student_placements_1 on student_placements (student_id);
+create index student_placements_2 on student_placements (source_row);
