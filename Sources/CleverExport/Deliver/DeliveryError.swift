@@ -17,16 +17,21 @@ public struct DeliveryError: Error, CustomStringConvertible, Sendable {
 
 /// Runs `body` up to `attempts` times while it fails with a transient `DeliveryError`,
 /// waiting `backoff` seconds before the second attempt and twice as long before each next one.
+/// The final error tells the first failure too: it is often the one that explains.
 func withRetries<T>(attempts: Int, backoff: Double, _ body: () throws -> T) throws -> T {
     var wait = backoff
+    var first: DeliveryError?
     for attempt in 1... {
         do {
             return try body()
-        } catch let error as DeliveryError where error.transient && attempt < attempts {
+        } catch let error as DeliveryError where error.transient && attempts > 1 {
+            let earlier = first.map { $0.message == error.message ? "" : "\($0.message); then " } ?? ""
+            guard attempt < attempts else {
+                throw DeliveryError("\(earlier)\(error.message) (gave up after \(attempts) attempts)", transient: true)
+            }
+            first = first ?? error
             Thread.sleep(forTimeInterval: wait)
             wait *= 2
-        } catch let error as DeliveryError where error.transient && attempts > 1 {
-            throw DeliveryError("\(error.message) (gave up after \(attempts) attempts)", transient: true)
         }
     }
     preconditionFailure("unreachable")

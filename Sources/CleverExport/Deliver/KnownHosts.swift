@@ -23,10 +23,10 @@ final class KnownHosts {
         self.port = port
         guard let hosts = libssh2_knownhost_init(session) else { throw DeliveryError("libssh2 could not allocate its known-hosts list") }
         self.hosts = hosts
-        let text: String
-        do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            let problem = FileManager.default.fileExists(atPath: file) ? "cannot be read" : "does not exist"
             throw DeliveryError(
-                "delivery.sftp.known_hosts \(file) cannot be read (\(error.localizedDescription)). Record the server's key with `\(keyscan) >> \(file)` after checking its fingerprint with the SFTP provider")
+                "delivery.sftp.known_hosts \(file) \(problem). Record the server's key with `\(keyscan) >> \(file)` after checking its fingerprint with the SFTP provider")
         }
         // Line by line, so that one line libssh2 does not understand (a @cert-authority, a new
         // key type) does not hide the lines after it, as libssh2_knownhost_readfile would.

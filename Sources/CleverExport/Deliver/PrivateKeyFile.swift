@@ -10,9 +10,9 @@ struct PrivateKeyFile {
     let encrypted: Bool
 
     static func inspect(_ path: String) throws -> PrivateKeyFile {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw DeliveryError("delivery.sftp.key_file \(path) cannot be read: \(error.localizedDescription)")
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            let problem = FileManager.default.fileExists(atPath: path) ? "cannot be read as text" : "does not exist"
+            throw DeliveryError("delivery.sftp.key_file \(path) \(problem)")
         }
         func key(_ algorithm: Algorithm, encrypted: Bool = text.contains("ENCRYPTED")) -> PrivateKeyFile {
             PrivateKeyFile(path: path, algorithm: algorithm, encrypted: encrypted)

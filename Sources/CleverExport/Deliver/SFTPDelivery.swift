@@ -23,21 +23,33 @@ public struct SFTPDelivery: Delivery, ConnectionCheck {
     public var target: String { settings.target }
 
     public func deliver(_ files: [ExportedFile]) throws {
-        try withRetries(attempts: settings.attempts, backoff: settings.backoff) {
-            let remote = try RemoteFolder(try SSHSession.open(settings), settings.remoteDirectory)
-            let names = files.map { URL(fileURLWithPath: $0.path).lastPathComponent }
-            try remote.recover(names)
-            do {
-                for (file, name) in zip(files, names) {
-                    try remote.session.upload(file.path, to: remote.incoming(name)) { progress?(name, $0) }
-                    try remote.checkSize(of: name, matches: file.path)
+        // How far any attempt got, which decides what the server may have been left with.
+        enum Step: Comparable { case connecting, uploading, swapping }
+        var step = Step.connecting
+        do {
+            try withRetries(attempts: settings.attempts, backoff: settings.backoff) {
+                let remote = try RemoteFolder(try SSHSession.open(settings), settings.remoteDirectory)
+                let names = files.map { URL(fileURLWithPath: $0.path).lastPathComponent }
+                try remote.recover(names)
+                step = max(step, .uploading)
+                do {
+                    for (file, name) in zip(files, names) {
+                        try remote.session.upload(file.path, to: remote.incoming(name)) { progress?(name, $0) }
+                        try remote.checkSize(of: name, matches: file.path)
+                    }
+                } catch {
+                    // If the server is gone these stay; the next delivery removes them.
+                    for name in names { try? remote.session.remove(remote.incoming(name)) }
+                    throw error
                 }
-            } catch {
-                // Leaves the previous set alone; if the server is gone the next run cleans up.
-                for name in names { try? remote.session.remove(remote.incoming(name)) }
-                throw error
+                step = max(step, .swapping)
+                try remote.swapIn(names, beforeEach: beforeSwap)
             }
-            try remote.swapIn(names, beforeEach: beforeSwap)
+        } catch let error as DeliveryError where step != .connecting {
+            let note = step == .uploading
+                ? "the files on the server were left as they were"
+                : "the previous files were put back (any the connection did not allow are restored by the next delivery)"
+            throw DeliveryError("\(error.message); \(note)", transient: error.transient)
         }
     }
 

@@ -23,6 +23,7 @@ final class SMTPTransfer {
         _ = clever_curl_set_pointer(curl, CURLOPT_ERRORBUFFER, errorText)
         _ = clever_curl_set_long(curl, CURLOPT_NOSIGNAL, 1)
         _ = clever_curl_set_string(curl, CURLOPT_URL, settings.smtpURL)
+        _ = clever_curl_set_string(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps")
         _ = clever_curl_set_long(curl, CURLOPT_CONNECTTIMEOUT_MS, Int(settings.connectTimeout * 1000))
         _ = clever_curl_set_long(curl, CURLOPT_TIMEOUT_MS, Int(settings.timeout * 1000))
         // Certificates are always verified; a private CA is trusted through ca_file.
@@ -96,8 +97,11 @@ final class SMTPTransfer {
             return DeliveryError("the TLS certificate of \(settings.smtpURL) could not be verified (\(detail)); if the server uses a private CA, point delivery.email.ca_file at the CA's certificate")
         case CURLE_SSL_CACERT_BADFILE:
             return DeliveryError("delivery.email.ca_file \(settings.caFile ?? "") cannot be read as PEM certificates: \(detail)")
-        case CURLE_COULDNT_CONNECT, CURLE_OPERATION_TIMEDOUT:
+        case CURLE_COULDNT_CONNECT:
             return DeliveryError("\(what): \(detail)", transient: true)
+        case CURLE_OPERATION_TIMEDOUT:
+            // After 354 the message may have arrived; sending it again could deliver it twice.
+            return DeliveryError("\(what): \(detail)", transient: reply != 354)
         default:
             // A 4xx reply means "try again later"; 5xx is final.
             let answered = reply > 0 ? " (the server answered \(reply))" : ""

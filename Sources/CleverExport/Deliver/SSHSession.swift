@@ -34,8 +34,13 @@ final class SSHSession {
 
     private func start() throws {
         guard libssh2Initialized == 0 else { throw DeliveryError("libssh2 could not be initialized") }
-        // A key file libssh2 cannot use is worth knowing before any connection is made.
+        // A key file libssh2 cannot use, or a secret not set, is worth knowing before connecting.
         let key = try settings.keyFile.map(PrivateKeyFile.inspect)
+        let passphrase = try settings.keyPassphraseEnv.map { try secret(named: $0, key: "delivery.sftp.key_passphrase_env") }
+        let password = try settings.passwordEnv.map { try secret(named: $0, key: "delivery.sftp.password_env") }
+        if let key, key.encrypted && passphrase == nil {
+            throw DeliveryError("delivery.sftp.key_file \(key.path) is protected by a passphrase; name the environment variable holding it in key_passphrase_env")
+        }
         socket = try connectTCP(host: settings.host, port: settings.port, timeout: settings.connectTimeout)
         guard let session = libssh2_session_init_ex(nil, nil, nil, nil) else { throw DeliveryError("libssh2 could not start a session") }
         self.session = session
@@ -47,12 +52,12 @@ final class SSHSession {
         }
         guard libssh2_session_handshake(session, socket) == 0 else { throw failure("the SSH handshake with \(server) failed") }
         hostKey = try knownHosts.verify(session)
-        try authenticate(key)
+        try authenticate(key, passphrase: passphrase, password: password)
         guard let sftp = libssh2_sftp_init(session) else { throw failure("\(server) refused to start SFTP for \(settings.user)") }
         self.sftp = sftp
     }
 
-    private func authenticate(_ key: PrivateKeyFile?) throws {
+    private func authenticate(_ key: PrivateKeyFile?, passphrase: String?, password: String?) throws {
         let user = settings.user, length = UInt32(user.utf8.count)
         guard let offered = libssh2_userauth_list(session, user, length) else {
             if libssh2_userauth_authenticated(session) != 0 { return }
@@ -63,15 +68,10 @@ final class SSHSession {
             guard methods.contains("publickey") else {
                 throw DeliveryError("\(server) does not accept key login for \(user) (it offers: \(methods.joined(separator: ", "))); use password_env instead of key_file")
             }
-            let passphrase = try settings.keyPassphraseEnv.map { try secret(named: $0, key: "delivery.sftp.key_passphrase_env") }
-            if key.encrypted && passphrase == nil {
-                throw DeliveryError("delivery.sftp.key_file \(key.path) is protected by a passphrase; name the environment variable holding it in key_passphrase_env")
-            }
             let result = libssh2_userauth_publickey_fromfile_ex(session, user, length, nil, key.path, passphrase)
             if result != 0 { throw keyRefused(key, code: result) }
-        } else {
+        } else if let password {
             let variable = settings.passwordEnv ?? ""
-            let password = try secret(named: variable, key: "delivery.sftp.password_env")
             guard methods.contains("password") else {
                 throw DeliveryError("\(server) does not accept password login for \(user) (it offers: \(methods.joined(separator: ", "))); use key_file instead")
             }
@@ -83,6 +83,8 @@ final class SSHSession {
                 if isConnectionLost(result) { throw failure("logging in to \(server)") }
                 throw DeliveryError("\(server) refused the password for \(user) (from the environment variable \(variable))")
             }
+        } else {
+            throw DeliveryError("no way to log in: set delivery.sftp.key_file or password_env")
         }
     }
 
@@ -108,6 +110,11 @@ final class SSHSession {
         let code = session.map { libssh2_session_last_error($0, &text, &length, 0) } ?? 0
         var reason = text.map { String(cString: $0) } ?? "libssh2 error \(code)"
         var transient = isConnectionLost(code)
+        if code == LIBSSH2_ERROR_TIMEOUT || code == LIBSSH2_ERROR_SOCKET_TIMEOUT {
+            reason = "no answer within \(Int(settings.ioTimeout)) seconds"
+        } else if transient {
+            reason = "the connection broke (libssh2: \(reason))"
+        }
         if code == LIBSSH2_ERROR_SFTP_PROTOCOL, let sftp {
             let status = libssh2_sftp_last_error(sftp)
             reason = Self.sftpStatus[status] ?? "SFTP status \(status)"

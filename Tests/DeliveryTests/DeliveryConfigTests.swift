@@ -1,0 +1,120 @@
+import XCTest
+
+@testable import CleverExport
+
+/// The [delivery.sftp] and [delivery.email] tables: required keys, secrets by name, targets.
+final class DeliveryConfigTests: XCTestCase {
+    func problems(_ toml: String) -> [String] {
+        do {
+            _ = try Configuration.parse(toml, name: "c.toml", baseDirectory: "/base")
+            return []
+        } catch let error as ConfigurationError {
+            return error.problems
+        } catch {
+            return ["unexpected \(error)"]
+        }
+    }
+
+    func assertProblem(_ found: [String], startingWith prefix: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertTrue(found.contains { $0.hasPrefix(prefix) }, "no «\(prefix)» in \(found)", file: file, line: line)
+    }
+
+    func testEveryConfiguredTableBecomesATarget() throws {
+        let configuration = try Configuration.parse("""
+            [delivery.local]
+            dir = "out"
+            [delivery.sftp]
+            host = "sftp.clever.com"
+            user = "maple-valley"
+            remote_dir = "upload"
+            known_hosts = "keys/known_hosts"
+            key_file = "keys/id_ed25519"
+            key_passphrase_env = "CLEVER_KEY_PASSPHRASE"
+            [delivery.email]
+            smtp_url = "smtp://mail.district.example:587"
+            from = "sis@district.example"
+            to = ["clever@district.example", "it@district.example"]
+            username = "sis"
+            password_env = "SMTP_PASSWORD"
+            ca_file = "keys/ca.pem"
+            """, name: "c.toml", baseDirectory: "/base")
+        let targets = ExportRun(RunRequest(configuration: configuration)).deliveryTargets(stamp: "s")
+        XCTAssertEqual(targets.map(\.target), [
+            "folder /base/out", "SFTP maple-valley@sftp.clever.com:22 (folder upload)",
+            "e-mail to clever@district.example, it@district.example via smtp://mail.district.example:587",
+        ])
+        let sftp = try XCTUnwrap(targets[1] as? SFTPDelivery).settings
+        XCTAssertEqual(sftp.knownHosts, "/base/keys/known_hosts")
+        XCTAssertEqual(sftp.keyFile, "/base/keys/id_ed25519")
+        XCTAssertEqual(sftp.keyPassphraseEnv, "CLEVER_KEY_PASSPHRASE")
+        XCTAssertNil(sftp.passwordEnv)
+        let email = try XCTUnwrap(targets[2] as? EmailDelivery).settings
+        XCTAssertTrue(email.starttlsRequired)
+        XCTAssertEqual(email.subject, "Clever roster files")
+        XCTAssertEqual(email.caFile, "/base/keys/ca.pem")
+    }
+
+    func testMissingSFTPKeysAreNamed() {
+        let found = problems("[delivery.sftp]\nhost = \"sftp.clever.com\"\n")
+        XCTAssertEqual(found.count, 3, "\(found)")
+        assertProblem(found, startingWith: "delivery.sftp.user: missing")
+        assertProblem(found, startingWith: "delivery.sftp.known_hosts: missing")
+        assertProblem(found, startingWith: "delivery.sftp.key_file: missing; set key_file (a private key) or password_env")
+        assertProblem(problems("[delivery.sftp]\nport = 0\n"), startingWith: "delivery.sftp.port: expected a whole number from 1 to 65535")
+    }
+
+    func testSecretsAreNamedNeverWritten() {
+        let found = problems("""
+            [delivery.sftp]
+            host = "h"
+            user = "u"
+            known_hosts = "k"
+            password_env = "correct horse battery"
+            [delivery.email]
+            smtp_url = "smtps://mail.example:465"
+            from = "a@b.example"
+            to = "c@d.example"
+            username = "a"
+            password_env = "p@ss!"
+            """)
+        assertProblem(found, startingWith: "delivery.sftp.password_env: must be the NAME of an environment variable")
+        assertProblem(found, startingWith: "delivery.email.password_env: must be the NAME of an environment variable")
+        XCTAssertFalse(found.joined().contains("correct horse"), "a secret must not be echoed: \(found)")
+        XCTAssertFalse(found.joined().contains("p@ss!"), "a secret must not be echoed: \(found)")
+        assertProblem(problems("[delivery.sftp]\npasword_env = \"X\"\n"), startingWith: "delivery.sftp.pasword_env: unknown key (did you mean delivery.sftp.password_env?)")
+        assertProblem(problems("[delivery.email]\nsmtp_url = \"smtp://u:secret@mail.example:587\"\nfrom = \"a@b.example\"\nto = \"c@d.example\"\n"),
+                      startingWith: "delivery.email.smtp_url: put the login in username and password_env")
+    }
+
+    func testEmailRules() {
+        let found = problems("""
+            [delivery.email]
+            smtp_url = "http://mail.example"
+            from = "SIS Office"
+            to = []
+            username = "sis"
+            """)
+        assertProblem(found, startingWith: "delivery.email.smtp_url: \"http://mail.example\" is not smtps://HOST:465 or smtp://HOST:587")
+        assertProblem(found, startingWith: "delivery.email.from: \"SIS Office\" is not an e-mail address")
+        assertProblem(found, startingWith: "delivery.email.to: missing")
+        assertProblem(found, startingWith: "delivery.email.password_env: missing")
+        assertProblem(problems("[delivery.email]\n"), startingWith: "delivery.email.smtp_url: missing")
+
+        let plain = "from = \"a@b.example\"\nto = \"c@d.example\"\nstarttls = \"none\"\n"
+        assertProblem(problems("[delivery.email]\nsmtp_url = \"smtp://mail.example:25\"\n" + plain),
+                      startingWith: "delivery.email.starttls: \"none\" sends the files and password unencrypted")
+        XCTAssertEqual(problems("[delivery.email]\nsmtp_url = \"smtp://127.0.0.1:25\"\n" + plain), [])
+        XCTAssertEqual(problems("[delivery.email]\nsmtp_url = \"smtp://localhost:25\"\n" + plain), [])
+    }
+
+    func testMailHeadersEncodeWhatIsNotASCII() {
+        XCTAssertEqual(MailHeaders.encoded("Clever files"), "Clever files")
+        let encoded = MailHeaders.encoded(String(repeating: "Schülerdaten ", count: 8))
+        XCTAssertTrue(encoded.hasPrefix("=?UTF-8?B?"), encoded)
+        XCTAssertTrue(encoded.split(separator: " ").allSatisfy { $0.count <= 75 }, encoded)
+        let lines = MailHeaders(from: "a@district.example", to: ["b@c.example", "d@e.example"], subject: "S").lines()
+        XCTAssertEqual(lines[1...3], ["From: a@district.example", "To: b@c.example, d@e.example", "Subject: S"])
+        XCTAssertTrue(lines[0].hasPrefix("Date: "))
+        XCTAssertTrue(lines[4].hasPrefix("Message-ID: <") && lines[4].hasSuffix("@district.example>"), lines[4])
+    }
+}
