@@ -46,6 +46,8 @@ public struct RunReport: Sendable {
     public var outcome: Outcome
     public var seconds: Double
     public let maxDropPercent: Int
+    /// Seconds per phase (import, indexes, build, validate, write, compare, deliver), in order.
+    public var phases: [(name: String, seconds: Double)] = []
 
     public var errors: [Finding] { findings.filter { $0.severity == .error } }
 }
@@ -95,10 +97,13 @@ public struct ExportRun {
         let database = try Database(path: databasePath)
         let history = RunHistory(database: database)
 
-        let runID = try stage(catalog: catalog, database: database, asOf: asOf, history: history, started: started)
-        let findings = try Validator(database: database).run()
-        let files = try Exporter(database: database).write(configuration.files, into: outboxDirectory)
-        let changes = try ChangeGuard(database: database).compare(files, details: request.changeDetails)
+        var clock = PhaseClock()
+        let runID = try stage(catalog: catalog, database: database, asOf: asOf, history: history, started: started, clock: &clock)
+        let findings = try clock.time("validate") { try Validator(database: database).run() }
+        let files = try clock.time("write") { try Exporter(database: database).write(configuration.files, into: outboxDirectory) }
+        let changes = try clock.time("compare") {
+            try ChangeGuard(database: database).compare(files, details: request.changeDetails)
+        }
         var report = RunReport(
             runID: runID, asOf: asOf, databasePath: databasePath, files: files, findings: findings,
             changes: changes, holds: holds(findings: findings, changes: changes), deliveries: [],
@@ -107,13 +112,14 @@ public struct ExportRun {
         if request.dryRun {
             report.outcome = .dryRun
         } else if report.holds.isEmpty || request.force {
-            report.deliveries = deliver(files, stamp: Self.stamp(started), report: report)
+            report.deliveries = clock.time("deliver") { deliver(files, stamp: Self.stamp(started), report: report) }
             report.outcome = report.deliveries.allSatisfy(\.succeeded) ? .delivered : .deliveryFailed
             if report.outcome == .delivered {
                 try ChangeGuard(database: database).recordDelivered(files, runID: runID)
             }
         }
         report.seconds = Date().timeIntervalSince(started)
+        report.phases = clock.phases
         try history.finish(report)
         switch report.outcome {
         case .held: throw RunHeld(report: report)
@@ -124,17 +130,22 @@ public struct ExportRun {
 
     /// Reloads the staging tables, writes the options and rebuilds the views in one
     /// transaction: when anything fails, the database keeps the previous run's data.
-    private func stage(catalog: SQLCatalog, database: Database, asOf: String, history: RunHistory, started: Date)
-        throws -> Int
-    {
+    private func stage(
+        catalog: SQLCatalog, database: Database, asOf: String, history: RunHistory, started: Date,
+        clock: inout PhaseClock
+    ) throws -> Int {
         do {
             return try database.transaction {
-                try catalog.installSchema(in: database)
-                _ = try StagingLoader(database: database, directory: configuration.path("source.dir")).loadAll()
-                try catalog.installIndexes(in: database)
-                try OptionsTable(database: database).write(configuration, asOf: asOf)
-                try catalog.build(in: database)
-                return try history.start(asOf: asOf, at: started)
+                try clock.time("import") {
+                    try catalog.installSchema(in: database)
+                    _ = try StagingLoader(database: database, directory: configuration.path("source.dir")).loadAll()
+                }
+                try clock.time("index") { try catalog.installIndexes(in: database) }
+                return try clock.time("build") {
+                    try OptionsTable(database: database).write(configuration, asOf: asOf)
+                    try catalog.build(in: database)
+                    return try history.start(asOf: asOf, at: started)
+                }
             }
         } catch {
             try? history.recordFailure(asOf: asOf, at: started, error: error)
@@ -213,5 +224,16 @@ extension ExportRun {
         var lines: [String] = []
         while try query.step() { lines.append(query.text(at: 0) ?? "") }
         return lines
+    }
+}
+
+/// Wall time per phase of a run, for the summary and the benchmark.
+struct PhaseClock {
+    private(set) var phases: [(name: String, seconds: Double)] = []
+
+    mutating func time<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        let start = Date()
+        defer { phases.append((name, Date().timeIntervalSince(start))) }
+        return try body()
     }
 }

@@ -16,6 +16,9 @@ struct Summary: CustomStringConvertible {
 
     var description: String {
         var lines = ["Run \(report.runID), as of \(report.asOf), took \(String(format: "%.1f", report.seconds)) s."]
+        if verbose {
+            lines.append("  " + report.phases.map { "\($0.name) \(String(format: "%.1f", $0.seconds)) s" }.joined(separator: ", "))
+        }
         lines.append(row("file", "rows", "added", "removed", "changed"))
         for (file, change) in zip(report.files, report.changes) {
             let compared = change.previousRows != nil

@@ -1,25 +1,7 @@
--- clever_enrollments: enrollments.csv. Active enrollments of exported students in exported
--- sections (an inclusion section's students under its home section, once each), and the
--- members of exported homeroom sections.
+-- clever_enrollments: enrollments.csv, from export_enrollments.
 create view clever_enrollments as
-with course_enrollments as (
-    select s.school_code, s.section_id, e.student_id
-    from active_enrollments e
-    join export_sections s
-        on s.is_homeroom = 0 and s.school_code = e.school_code
-        and s.course_code = e.course_code and s.section = e.section
-),
-homeroom_enrollments as (
-    select s.school_code, s.section_id, h.student_id
-    from stg_homerooms h
-    join export_students st on st.student_id = h.student_id
-    join export_sections s
-        on s.is_homeroom = 1 and s.school_code = h.school_code and s.section = h.homeroom
-),
-final as (
+with final as (
     select school_code as School_id, section_id as Section_id, student_id as Student_id
-    from course_enrollments
-    union
-    select school_code, section_id, student_id from homeroom_enrollments
+    from export_enrollments
 )
 select * from final;

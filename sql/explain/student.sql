@@ -26,7 +26,6 @@ lines (n, line) as (
     from stg_enrollments e cross join run_options o
     where e.student_id = ?1
         and exists (select 1 from export_students where student_id = ?1)
-        and not ((e.start_date is null or e.start_date <= date(o.as_of, '+' || o.lead_days || ' days'))
-            and (e.end_date is null or e.end_date >= o.as_of))
+        and not (coalesce(e.start_date, '') <= o.last_start_date and coalesce(e.end_date, '9999') >= o.as_of)
 )
 select line from lines order by n, line;

@@ -9,15 +9,17 @@ with final as (
         h.home_course_code as course_code,
         h.home_section as section,
         e.student_id
-    from stg_enrollments e
-    join section_homes h
+    -- CROSS JOIN fixes the order: the options row, then one pass over the enrollments with
+    -- index lookups into the smaller tables.
+    from run_options o
+    cross join stg_enrollments e
+    cross join section_homes h
         on h.school_code = e.school_code and h.course_code = e.course_code
         and h.section = e.section
-    join export_students s on s.student_id = e.student_id
-    cross join run_options o
-    where (e.start_date is null
-            or e.start_date <= date(o.as_of, '+' || coalesce(o.lead_days, 0) || ' days'))
-        and (e.end_date is null or e.end_date >= o.as_of)
+    cross join export_students s on s.student_id = e.student_id
+    -- An open start sorts before every date, an open end after.
+    where coalesce(e.start_date, '') <= o.last_start_date
+        and coalesce(e.end_date, '9999') >= o.as_of
 )
 select * from final;
 create index active_enrollments_1 on active_enrollments (school_code, course_code, section);

@@ -82,18 +82,30 @@ homeroom_teacher_votes as (
     where o.append_homeroom_teacher
     group by e.school_code, e.course_code, e.section, h.staff_id
 ),
+-- Lookups are scalar subqueries: SQLite cannot use the staging indexes through a LEFT JOIN.
 named as (
     select
         a.*,
-        record.last_name as record_last_name,
-        case when a.is_homeroom then record.last_name else homeroom_teacher.last_name end
-            as homeroom_last_name
+        (select last_name from stg_staff where staff_id = a.teacher_1) as record_last_name,
+        case
+            when a.is_homeroom then (select last_name from stg_staff where staff_id = a.teacher_1)
+            else (select last_name from stg_staff where staff_id = v.staff_id)
+        end as homeroom_last_name
     from all_sections a
-    left join stg_staff record on record.staff_id = a.teacher_1
     left join homeroom_teacher_votes v
         on a.is_homeroom = 0 and v.school_code = a.school_code
         and v.course_code = a.course_code and v.section = a.section and v.vote_rank = 1
-    left join stg_staff homeroom_teacher on homeroom_teacher.staff_id = v.staff_id
+),
+termed as (
+    select
+        n.*,
+        (select name from stg_terms t where t.school_code = n.school_code and t.term_code = n.term_code)
+            as term_name,
+        (select start_date from stg_terms t where t.school_code = n.school_code and t.term_code = n.term_code)
+            as start_date,
+        (select end_date from stg_terms t where t.school_code = n.school_code and t.term_code = n.term_code)
+            as end_date
+    from named n
 ),
 final as (
     select
@@ -118,17 +130,16 @@ final as (
         n.course_name,
         n.course_number,
         n.subject,
-        t.name as term_name,
-        substr(t.start_date, 6, 2) || '/' || substr(t.start_date, 9, 2) || '/' || substr(t.start_date, 1, 4)
+        n.term_name,
+        substr(n.start_date, 6, 2) || '/' || substr(n.start_date, 9, 2) || '/' || substr(n.start_date, 1, 4)
             as term_start,
-        substr(t.end_date, 6, 2) || '/' || substr(t.end_date, 9, 2) || '/' || substr(t.end_date, 1, 4)
+        substr(n.end_date, 6, 2) || '/' || substr(n.end_date, 9, 2) || '/' || substr(n.end_date, 1, 4)
             as term_end,
         n.teacher_1, n.teacher_2, n.teacher_3, n.teacher_4, n.teacher_count,
         n.print_period,
         n.section as section_number
-    from named n
+    from termed n
     cross join run_options o
-    left join stg_terms t on t.school_code = n.school_code and t.term_code = n.term_code
 )
 select * from final;
 create index export_sections_1 on export_sections (school_code, course_code, section);

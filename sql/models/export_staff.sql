@@ -9,20 +9,21 @@ with kept as (
     from stg_staff s
     cross join run_options o
     where s.is_active
-        and (coalesce(json_array_length(o.staff_departments), 0) = 0
-            or s.department_code in (select trim(value) from json_each(o.staff_departments)))
+        and (not exists (select 1 from run_option_lists where key = 'staff.departments')
+            or s.department_code in (select value from run_option_lists where key = 'staff.departments'))
         and (not o.administrators_only or s.is_administrator)
         and (coalesce(json_array_length(o.exclude_roles), 0) = 0
             or not exists (
                 select 1 from stg_staff_roles r
                 where r.staff_id = s.staff_id
-                    and lower(r.role) in (select lower(trim(value)) from json_each(o.exclude_roles))))
+                    and lower(r.role) in (
+                        select lower_value from run_option_lists where key = 'staff.exclude_roles')))
 ),
 school_rows as (
-    select k.staff_id, ss.school_code as school_id
-    from kept k
-    join stg_staff_schools ss on ss.staff_id = k.staff_id
+    select ss.staff_id, ss.school_code as school_id
+    from stg_staff_schools ss
     join selected_schools sc on sc.school_code = ss.school_code
+    where ss.staff_id in (select staff_id from kept)
 ),
 district_office_rows as (
     select k.staff_id, 'DEFAULT_DISTRICT_OFFICE' as school_id

@@ -80,7 +80,7 @@ final as (
         case
             when not o.iep_yes_no then s.iep_status
             when nullif(s.iep_status, '') is not null and lower(s.iep_status) not in
-                (select lower(trim(value)) from json_each(o.iep_inactive_values)) then 'Y'
+                (select lower_value from run_option_lists where key = 'students.iep_inactive_values') then 'Y'
             else 'N'
         end as iep_status,
         case when o.student_address then s.zip end as zip,

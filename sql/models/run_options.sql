@@ -1,5 +1,6 @@
 -- run_options: the run's options (table export_option) as one row with a column per key, so
--- the views can cross join it. Keys are documented in docs/options.md.
+-- the views can cross join it, plus values derived from them once (last_start_date: the last
+-- start date of an enrollment that counts, as_of + lead_days). Keys: docs/options.md.
 drop table if exists run_options;
 create table run_options as
 with pivot as (
@@ -58,5 +59,8 @@ with pivot as (
         max(case key when 'sections.prepend_teacher_name_to_name' then value end) as prepend_teacher_name_to_name,
         max(case key when 'sections.lead_days' then value end) as lead_days
     from export_option
+),
+final as (
+    select *, date(as_of, '+' || coalesce(lead_days, 0) || ' days') as last_start_date from pivot
 )
-select * from pivot;
+select * from final;

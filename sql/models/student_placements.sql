@@ -13,14 +13,13 @@ with placed as (
         s.grade_code,
         s.grade_group,
         case
-            when o.preg_transcript_school and sc.is_preregistration
-                and s.transcript_school_code is not null
+            when o.preg_transcript_school and s.transcript_school_code is not null
+                and (select is_preregistration from stg_schools where school_code = s.school_code)
             then s.transcript_school_code
             else s.school_code
         end as placed_school
     from stg_students s
     cross join run_options o
-    left join stg_schools sc on sc.school_code = s.school_code
 ),
 overridden as (
     select

@@ -19,7 +19,10 @@ with trimmed as (
         trim(email) as email,
         upper(trim(custody_issue)) in ('Y', 'YES', '1', 'TRUE') as custody_issue,
         trim(contact_id) as contact_id
+    -- limit -1 here and below keeps SQLite from inlining a step into the next, so each value
+    -- is cleaned once per row instead of once per use.
     from guardians
+    limit -1
 ),
 digits as (
     select *,
@@ -30,6 +33,7 @@ digits as (
         replace(replace(replace(replace(replace(replace(replace(phone_3_raw,
             '(', ''), ')', ''), '-', ''), ' ', ''), '.', ''), '+', ''), '/', '') as phone_3_digits
     from trimmed
+    limit -1
 ),
 final as (
     select *,

@@ -1,6 +1,7 @@
 -- stg_students: students.csv cleaned and typed, one row per student as the SIS has it.
--- Dates become YYYY-MM-DD (NULL when unparseable), codes are mapped through race_map and
--- grade_map, flags become Y/N. source_row is the row's place in students.csv (its rowid).
+-- The birth date becomes YYYY-MM-DD (YYYY-MM-DD or MM/DD/YYYY digits; anything else is NULL);
+-- codes are mapped through race_map and grade_map, flags become Y/N. source_row is the row's
+-- place in students.csv (its rowid).
 -- Which students are exported is decided in student_placements.
 create view stg_students as
 with trimmed as (
@@ -32,17 +33,18 @@ with trimmed as (
         trim(graduation_year) as graduation_year,
         coalesce(upper(nullif(trim(status), '')), 'ACTIVE') as status,
         nullif(trim(transcript_school_code), '') as transcript_school_code
+    -- limit -1 keeps SQLite from inlining this step into the next, so each value is trimmed
+    -- once per row instead of once per use.
     from students
+    limit -1
 ),
 dated as (
     select *,
         case
-            when birth_date_raw glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-                then birth_date_raw
-            when birth_date_raw glob '[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]'
-                then substr(birth_date_raw, 7, 4) || '-' || substr(birth_date_raw, 1, 2)
-                    || '-' || substr(birth_date_raw, 4, 2)
-        end as birth_date_iso
+            when birth_date_raw glob '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' then birth_date_raw
+            when birth_date_raw glob '[01][0-9]/[0-3][0-9]/[0-9][0-9][0-9][0-9]' then substr(birth_date_raw, 7, 4) || '-'
+                || substr(birth_date_raw, 1, 2) || '-' || substr(birth_date_raw, 4, 2)
+        end as birth_date
     from trimmed
 ),
 final as (
@@ -58,7 +60,7 @@ final as (
         d.gender_raw,
         case when d.gender_raw in ('M', 'F', 'X') then d.gender_raw end as gender,
         d.birth_date_raw,
-        case when date(d.birth_date_iso) = d.birth_date_iso then d.birth_date_iso end as birth_date,
+        d.birth_date,
         d.grade_code,
         g.grade_group,
         case

@@ -1,4 +1,5 @@
--- stg_terms: terms.csv with dates as YYYY-MM-DD (NULL when unparseable).
+-- stg_terms: terms.csv with dates as YYYY-MM-DD (YYYY-MM-DD or MM/DD/YYYY digits; anything
+-- else is NULL).
 create view stg_terms as
 with trimmed as (
     select
@@ -9,25 +10,19 @@ with trimmed as (
         trim(end_date) as end_raw
     from terms
 ),
-dated as (
-    select *,
-        case
-            when start_raw glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' then start_raw
-            when start_raw glob '[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]' then
-                substr(start_raw, 7, 4) || '-' || substr(start_raw, 1, 2) || '-' || substr(start_raw, 4, 2)
-        end as start_iso,
-        case
-            when end_raw glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' then end_raw
-            when end_raw glob '[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]' then
-                substr(end_raw, 7, 4) || '-' || substr(end_raw, 1, 2) || '-' || substr(end_raw, 4, 2)
-        end as end_iso
-    from trimmed
-),
 final as (
     select
         school_code, term_code, name, start_raw, end_raw,
-        case when date(start_iso) = start_iso then start_iso end as start_date,
-        case when date(end_iso) = end_iso then end_iso end as end_date
-    from dated
+        case
+            when start_raw glob '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' then start_raw
+            when start_raw glob '[01][0-9]/[0-3][0-9]/[0-9][0-9][0-9][0-9]' then
+                substr(start_raw, 7, 4) || '-' || substr(start_raw, 1, 2) || '-' || substr(start_raw, 4, 2)
+        end as start_date,
+        case
+            when end_raw glob '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' then end_raw
+            when end_raw glob '[01][0-9]/[0-3][0-9]/[0-9][0-9][0-9][0-9]' then
+                substr(end_raw, 7, 4) || '-' || substr(end_raw, 1, 2) || '-' || substr(end_raw, 4, 2)
+        end as end_date
+    from trimmed
 )
 select * from final;
