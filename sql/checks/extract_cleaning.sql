@@ -1,36 +1,56 @@
 -- check_extract_cleaning: values the staging views had to drop because they could not be
--- read: unknown gender or race, unparseable dates, phones and ZIP codes of the wrong length.
--- Only exported people are named.
+-- read: unknown gender or race, unreadable dates, phones and ZIP codes of the wrong length.
+-- Only exported people are named. Each source is read once (its CTE is materialized with just
+-- the rows that have a problem), then unpivoted into one line per problem.
 create view check_extract_cleaning as
-with students as (
-    select s.* from stg_students s where s.student_id in (select student_id from export_students)
+with student_problems as materialized (
+    select * from (
+        select
+            s.student_id,
+            case when s.gender_raw <> '' and s.gender is null
+                then 'gender "' || s.gender_raw || '" is not M, F or X; written empty' end as gender,
+            case when s.race_raw <> '' and s.race is null
+                then 'race "' || s.race_raw || '" is not in race_map (sql/schema/03_mappings.sql); written empty' end as race,
+            case when s.birth_date_raw <> '' and (s.birth_date is null or date(s.birth_date) is not s.birth_date)
+                then 'birth_date "' || s.birth_date_raw || '" is not a YYYY-MM-DD or MM/DD/YYYY date; written empty' end as birth,
+            case when o.student_address and s.zip_raw <> '' and s.zip is null
+                then 'zip "' || s.zip_raw || '" is not 5 or 9 letters and digits; written empty' end as zip
+        from stg_students s
+        cross join run_options o
+        where s.student_id in (select student_id from export_students)
+    )
+    where coalesce(gender, race, birth, zip) is not null
+),
+guardian_problems as materialized (
+    select * from (
+        select
+            student_id, guardian_number,
+            case when phone_1_raw is not null and phone_1 is null then phone_1_raw end as bad_1,
+            case when phone_2_raw is not null and phone_2 is null then phone_2_raw end as bad_2,
+            case when phone_3_raw is not null and phone_3 is null then phone_3_raw end as bad_3
+        from stg_guardians
+        where student_id in (select student_id from export_students)
+    )
+    where coalesce(bad_1, bad_2, bad_3) is not null
 ),
 emptied as (
-    select 'students.csv' as file, 'student ' || student_id as record,
-        'gender "' || gender_raw || '" is not M, F or X; written empty' as message
-    from students where gender_raw <> '' and gender is null
+    select 'students.csv' as file, 'student ' || student_id as record, gender as message
+    from student_problems where gender is not null
     union all
-    select 'students.csv', 'student ' || student_id,
-        'race "' || race_raw || '" is not in race_map (sql/schema/03_mappings.sql); written empty'
-    from students where race_raw <> '' and race is null
+    select 'students.csv', 'student ' || student_id, race from student_problems where race is not null
     union all
-    select 'students.csv', 'student ' || student_id,
-        'birth_date "' || birth_date_raw || '" is not YYYY-MM-DD or MM/DD/YYYY; written empty'
-    from students where birth_date_raw <> '' and date(birth_date) is not birth_date
+    select 'students.csv', 'student ' || student_id, birth from student_problems where birth is not null
     union all
-    select 'students.csv', 'student ' || student_id,
-        'zip "' || zip_raw || '" is not 5 or 9 letters and digits; written empty'
-    from students, run_options o where o.student_address and zip_raw <> '' and zip is null
+    select 'students.csv', 'student ' || student_id, zip from student_problems where zip is not null
     union all
     select 'guardians.csv', 'student ' || student_id || ' guardian ' || guardian_number,
-        'phone "' || raw || '" is not 10 or 11 digits; written empty'
+        'phone "' || bad || '" is not 10 or 11 digits; written empty'
     from (
-        select student_id, guardian_number, phone_1_raw as raw, phone_1 as clean from stg_guardians
-        union all select student_id, guardian_number, phone_2_raw, phone_2 from stg_guardians
-        union all select student_id, guardian_number, phone_3_raw, phone_3 from stg_guardians
+        select student_id, guardian_number, bad_1 as bad from guardian_problems
+        union all select student_id, guardian_number, bad_2 from guardian_problems
+        union all select student_id, guardian_number, bad_3 from guardian_problems
     )
-    where raw is not null and clean is null
-        and student_id in (select student_id from export_students)
+    where bad is not null
     union all
     select 'schools.csv', 'school ' || school_code, 'zip "' || zip_raw || '" is not 5 or 9 letters and digits; written empty'
     from selected_schools where zip_raw <> '' and zip is null
@@ -39,13 +59,15 @@ emptied as (
     from selected_schools where phone_raw <> '' and phone is null
     union all
     select 'enrollments.csv', 'student ' || student_id || ' in ' || school_code || '-' || course_code || '-' || section,
-        'a date is not YYYY-MM-DD or MM/DD/YYYY; read as open'
+        'a date is not a YYYY-MM-DD or MM/DD/YYYY date; read as open'
     from stg_enrollments
-    where (start_raw <> '' and date(start_date) is not start_date)
-        or (end_raw <> '' and date(end_date) is not end_date)
+    where (start_raw <> '' and (start_date is null or date(start_date) is not start_date))
+        or (end_raw <> '' and (end_date is null or date(end_date) is not end_date))
     union all
-    select 'terms.csv', 'term ' || school_code || '-' || term_code, 'a date is not YYYY-MM-DD or MM/DD/YYYY'
-    from stg_terms where date(start_date) is not start_date or date(end_date) is not end_date
+    select 'terms.csv', 'term ' || school_code || '-' || term_code, 'a date is not a YYYY-MM-DD or MM/DD/YYYY date'
+    from stg_terms
+    where start_date is null or date(start_date) is not start_date
+        or end_date is null or date(end_date) is not end_date
 ),
 final as (
     select distinct 'warning' as severity, 'value_unreadable' as code, file, record, message from emptied

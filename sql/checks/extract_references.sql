@@ -1,20 +1,33 @@
 -- check_extract_references: extract rows the views leave out because what they point at is not
 -- in the extract. Without this check they would vanish silently.
 create view check_extract_references as
-with dangling as (
+with enrollment_problems as materialized (
+    select * from (
+        select
+            e.student_id, e.school_code, e.course_code, e.section,
+            e.student_id not in (select student_id from stg_students) as unknown_student,
+            not exists (
+                select 1 from section_candidates s
+                where s.school_code = e.school_code and s.course_code = e.course_code
+                    and s.section = e.section)
+                and not exists (
+                    select 1 from stg_sections s
+                    where s.school_code = e.school_code and s.course_code = e.course_code
+                        and s.section = e.section) as unknown_section
+        from stg_enrollments e
+    )
+    where unknown_student or unknown_section
+),
+dangling as (
     select 'enrollments.csv' as file,
-        'student ' || e.student_id || ' in ' || e.school_code || '-' || e.course_code || '-' || e.section as record,
+        'student ' || student_id || ' in ' || school_code || '-' || course_code || '-' || section as record,
         'student_id is not in students.csv' as message
-    from stg_enrollments e
-    where e.student_id not in (select student_id from stg_students)
+    from enrollment_problems where unknown_student
     union all
     select 'enrollments.csv',
-        'student ' || e.student_id || ' in ' || e.school_code || '-' || e.course_code || '-' || e.section,
+        'student ' || student_id || ' in ' || school_code || '-' || course_code || '-' || section,
         'the section is not in sections.csv'
-    from stg_enrollments e
-    where not exists (
-        select 1 from stg_sections s
-        where s.school_code = e.school_code and s.course_code = e.course_code and s.section = e.section)
+    from enrollment_problems where unknown_section
     union all
     select 'sections.csv', s.school_code || '-' || s.course_code || '-' || s.section,
         'course ' || s.course_code || ' is not in courses.csv for school ' || s.school_code
@@ -49,7 +62,8 @@ with dangling as (
     union all
     select 'guardians.csv', 'student ' || student_id || ' guardian ' || guardian_number,
         'student_id is not in students.csv'
-    from stg_guardians
+    -- The raw table: only the key is needed, and stg_guardians cleans every phone.
+    from (select trim(student_id) as student_id, trim(guardian_number) as guardian_number from guardians)
     where student_id not in (select student_id from stg_students)
     union all
     select 'homerooms.csv', 'student ' || student_id, 'student_id is not in students.csv'

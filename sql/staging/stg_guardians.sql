@@ -19,10 +19,7 @@ with trimmed as (
         trim(email) as email,
         upper(trim(custody_issue)) in ('Y', 'YES', '1', 'TRUE') as custody_issue,
         trim(contact_id) as contact_id
-    -- limit -1 here and below keeps SQLite from inlining a step into the next, so each value
-    -- is cleaned once per row instead of once per use.
     from guardians
-    limit -1
 ),
 digits as (
     select *,
@@ -32,6 +29,8 @@ digits as (
             '(', ''), ')', ''), '-', ''), ' ', ''), '.', ''), '+', ''), '/', '') as phone_2_digits,
         replace(replace(replace(replace(replace(replace(replace(phone_3_raw,
             '(', ''), ')', ''), '-', ''), ' ', ''), '.', ''), '+', ''), '/', '') as phone_3_digits
+    -- limit -1 keeps SQLite from inlining this step into the next, so the digits of each phone
+    -- are computed once per row instead of once per use.
     from trimmed
     limit -1
 ),

@@ -33,10 +33,7 @@ with trimmed as (
         trim(graduation_year) as graduation_year,
         coalesce(upper(nullif(trim(status), '')), 'ACTIVE') as status,
         nullif(trim(transcript_school_code), '') as transcript_school_code
-    -- limit -1 keeps SQLite from inlining this step into the next, so each value is trimmed
-    -- once per row instead of once per use.
     from students
-    limit -1
 ),
 dated as (
     select *,

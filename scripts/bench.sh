@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): the release build on synthetic districts of 10k, 100k and 1M students,
+# per phase and in total, with peak memory; and the same import and CSV export done by the
+# sqlite3 shell (.import into the same staging tables, .mode csv of the same views) as the
+# C-speed reference, as ratios measured in the same run.
+# Usage: scripts/bench.sh [STUDENTS ...]   (default: 10000 100000 1000000)
+# Districts and databases go to bench/ (ignored by git).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+sizes=("$@"); ((${#sizes[@]})) || sizes=(10000 100000 1000000)
+swift build -c release --product clever-export >/dev/null
+binary=.build/release/clever-export
+mkdir -p bench
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "sqlite3 $(sqlite3 --version | cut -d' ' -f1), $(swift --version 2>&1 | head -1)"
+
+for n in "${sizes[@]}"; do
+  district=bench/d$n
+  [[ -f $district/students.csv ]] || python3 scripts/generate-district.py --students "$n" --out "$district" >/dev/null
+  work=bench/run$n
+  rm -rf "$work"; mkdir -p "$work"
+  printf '[source]\ndir = "../d%s"\ndatabase = "staging.db"\n[export]\nas_of = 2026-10-15\n[safety]\nmax_drop_percent = 100\n' "$n" >"$work/clever-export.toml"
+  rows=$(cat "$district"/*.csv | wc -l)
+  echo
+  echo "== $n students ($rows extract lines, $(du -sh "$district" | cut -f1))"
+  /usr/bin/time -f "%e s wall, %M KB peak RSS" -o "$work/time.txt" \
+    "$binary" run --verbose --force --config "$work/clever-export.toml" --output "$work/out" >"$work/run.txt" || true
+  sed -n '1,2p' "$work/run.txt"
+  echo "  clever-export total: $(cat "$work/time.txt")"
+
+  # The C-speed reference: sqlite3's own .import into the same empty staging tables, and
+  # .mode csv of the same views, on a copy of the database the run left.
+  ref=$work/reference.db
+  cp "$work/staging.db" "$ref"
+  tables=$(sqlite3 "$ref" "select name from extract_file")
+  import_script=$work/import.sql
+  : >"$import_script"
+  for t in $tables; do
+    [[ -f $district/$t.csv ]] || continue
+    echo "delete from $t;" >>"$import_script"
+    echo ".import --csv --skip 1 $district/$t.csv $t" >>"$import_script"
+  done
+  start=$(date +%s.%N)
+  sqlite3 "$ref" "begin" ".read $import_script" "commit" 2>/dev/null
+  shell_import=$(awk "BEGIN { print $(date +%s.%N) - $start }")
+  start=$(date +%s.%N)
+  for f in schools students teachers sections enrollments staff; do
+    cols=$(sqlite3 "$ref" "select group_concat('\"' || column_name || '\"', ', ') from (select column_name from export_columns where file = '$f' order by position)")
+    sqlite3 -csv -header "$ref" "select $cols from clever_$f order by 1, 2, 3" >"$work/$f.shell.csv"
+  done
+  shell_write=$(awk "BEGIN { print $(date +%s.%N) - $start }")
+  ours_import=$(grep -o 'import [0-9.]*' "$work/run.txt" | cut -d' ' -f2)
+  ours_write=$(grep -o 'write [0-9.]*' "$work/run.txt" | cut -d' ' -f2)
+  printf '  import: clever-export %s s, sqlite3 .import %.1f s, ratio %.2f\n' "$ours_import" "$shell_import" "$(awk "BEGIN { print $ours_import / $shell_import }")"
+  printf '  write:  clever-export %s s, sqlite3 .mode csv %.1f s, ratio %.2f\n' "$ours_write" "$shell_write" "$(awk "BEGIN { print $ours_write / $shell_write }")"
+done
