@@ -56,7 +56,10 @@ public struct RunReport: Sendable {
 public struct RunHeld: Error, CustomStringConvertible {
     public let report: RunReport
     public var description: String {
-        (report.holds + ["nothing was delivered; fix the extract, or deliver anyway with --force"]).joined(separator: "\n")
+        let errors = report.errors.prefix(20).map(\.description)
+        let more = report.errors.count > 20 ? ["... and \(report.errors.count - 20) more errors (table run_finding has all)"] : []
+        return (errors + more + report.holds + ["nothing was delivered; fix the extract, or deliver anyway with --force"])
+            .joined(separator: "\n")
     }
 }
 

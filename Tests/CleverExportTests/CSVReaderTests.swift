@@ -84,3 +84,15 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 }
+
+extension CSVReaderTests {
+    /// A field far larger than the read buffer grows it instead of failing or splitting.
+    func testHugeQuotedFieldGrowsTheBuffer() throws {
+        let huge = String(repeating: "a,\"b\"\n", count: 300_000)
+        let escaped = huge.replacingOccurrences(of: "\"", with: "\"\"")
+        let rows = try records("id,note\n1,\"\(escaped)\"\n2,x\n", chunkSize: 1 << 16)
+        XCTAssertEqual(rows.count, 3)
+        XCTAssertEqual(rows[1][1], huge)
+        XCTAssertEqual(rows[2], ["2", "x"])
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import XCTest
+
+/// The corpus of broken extracts (fixtures/broken/<case>/): each case lays its files over a copy
+/// of the demo extract (and removes those listed in `remove`), runs the binary, and must give
+/// exactly the exit code and stderr of its expected.txt. A case that fails must leave the
+/// previous run's files and staging data untouched.
+final class BrokenInputTests: XCTestCase {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "clever-export")
+    }
+
+    func run(in directory: URL) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["run", "-q", "--output", "out"]
+        process.currentDirectoryURL = directory
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func testEveryBrokenExtractGivesItsExactMessages() throws {
+        let cases = root.appending(path: "fixtures/broken")
+        let names = try FileManager.default.contentsOfDirectory(atPath: cases.path).sorted()
+        XCTAssertGreaterThanOrEqual(names.count, 10)
+        let files = FileManager.default
+        for name in names {
+            let fixture = cases.appending(path: name)
+            let work = files.temporaryDirectory.appending(path: "clever-broken-\(UUID().uuidString)")
+            defer { try? files.removeItem(at: work) }
+            let extract = work.appending(path: "extract")
+            try files.createDirectory(at: work, withIntermediateDirectories: true)
+            try files.copyItem(at: root.appending(path: "fixtures/demo/extract"), to: extract)
+            try Data("[source]\ndir = \"extract\"\n[export]\nas_of = 2026-10-15\n".utf8)
+                .write(to: work.appending(path: "clever-export.toml"))
+            let first = try run(in: work)
+            XCTAssertEqual(first.status, 0, "\(name): the demo run before the broken one failed: \(first.stderr)")
+            let before = try snapshot(work)
+
+            for file in try files.contentsOfDirectory(atPath: fixture.appending(path: "extract").path) {
+                let target = extract.appending(path: file)
+                try? files.removeItem(at: target)
+                try files.copyItem(at: fixture.appending(path: "extract/\(file)"), to: target)
+            }
+            if let removed = try? String(contentsOf: fixture.appending(path: "remove"), encoding: .utf8) {
+                for file in removed.split(separator: "\n") { try files.removeItem(at: extract.appending(path: String(file))) }
+            }
+            let expected = try String(contentsOf: fixture.appending(path: "expected.txt"), encoding: .utf8)
+                .replacingOccurrences(of: "{extract}", with: extract.path)
+            let result = try run(in: work)
+            XCTAssertEqual("exit \(result.status)\n" + result.stderr, expected, name)
+            if result.status != 0 {
+                XCTAssertEqual(try snapshot(work), before, "\(name): a failed run changed the previous output or staging data")
+            }
+        }
+    }
+
+    /// The delivered files and the staging tables' row counts.
+    func snapshot(_ work: URL) throws -> [String] {
+        let out = work.appending(path: "out")
+        var state = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted().map { name in
+            "\(name) \(try Data(contentsOf: out.appending(path: name)).hashValue)"
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [work.appending(path: "staging.db").path,
+                             "select (select count(*) from students), (select count(*) from enrollments), (select count(*) from export_students)"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        state.append(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+        process.waitUntilExit()
+        return state
+    }
+}
