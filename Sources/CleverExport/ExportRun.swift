@@ -124,6 +124,7 @@ public struct ExportRun {
         report.seconds = Date().timeIntervalSince(started)
         report.phases = clock.phases
         try history.finish(report)
+        try writeHTMLReport(report)
         switch report.outcome {
         case .held: throw RunHeld(report: report)
         case .deliveryFailed: throw DeliveryFailed(report: report)
@@ -173,13 +174,30 @@ public struct ExportRun {
     }
 
     private func deliver(_ files: [ExportedFile], stamp: String, report: RunReport) -> [DeliveryResult] {
-        deliveryTargets(stamp: stamp).map { target in
+        var delivering = report
+        delivering.outcome = .delivered
+        let body = delivering.summary(deliveries: false) + "\n"
+        return deliveryTargets(stamp: stamp).map { target in
             do {
-                try target.deliver(files)
+                if let email = target as? EmailDelivery {
+                    try email.send(files, body: body)
+                } else {
+                    try target.deliver(files)
+                }
                 return DeliveryResult(target: target.target, failure: nil)
             } catch {
                 return DeliveryResult(target: target.target, failure: "\(error)")
             }
+        }
+    }
+
+    /// report.html goes beside the built files, and into each local folder that got them.
+    private func writeHTMLReport(_ report: RunReport) throws {
+        let page = HTMLReport(report: report)
+        try page.write(into: outboxDirectory)
+        for case let folder as LocalFolderDelivery in deliveryTargets(stamp: "")
+        where report.deliveries.contains(where: { $0.target == folder.target && $0.succeeded }) {
+            try page.write(into: folder.directory)
         }
     }
 

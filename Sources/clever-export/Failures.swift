@@ -28,10 +28,10 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let error as InputProblem {
         fail(error.description, code: Exit.input)
     } catch let error as DeliveryFailed {
-        print(Summary(error.report))
+        print(error.report.summary())
         fail(error.description, code: Exit.delivery)
     } catch let error as RunHeld {
-        print(Summary(error.report))
+        print(error.report.summary())
         fail(error.description, code: error.report.errors.isEmpty ? Exit.changeGuard : Exit.validation)
     } catch let error as RunLocked {
         fail(error.description, code: Exit.locked)

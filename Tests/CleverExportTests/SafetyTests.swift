@@ -33,12 +33,17 @@ final class SafetyTests: XCTestCase {
             XCTAssertEqual(held.report.outcome, .held)
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: work.appending(path: "out/sections.csv").path))
+        XCTAssertThrowsError(try ExportRun(RunRequest(configuration: configuration)).redeliver()) { error in
+            XCTAssertTrue("\(error)".contains("the last run was held"), "\(error)")
+        }
         let forced = try run(configuration, force: true)
         XCTAssertEqual(forced.outcome, .delivered)
         XCTAssertTrue(FileManager.default.fileExists(atPath: work.appending(path: "out/sections.csv").path))
         let database = try Database(path: forced.databasePath)
         XCTAssertEqual(try database.strings("select outcome from run order by run_id"), ["held", "delivered"])
         XCTAssertEqual(try database.strings("select count(*) from run_finding where severity = 'error'"), ["2"])
+        let html = try String(contentsOfFile: work.appending(path: "out/report.html").path, encoding: .utf8)
+        XCTAssertTrue(html.contains("<td>Section_id 030-BIO-1</td><td>Teacher_id is empty; Clever drops this row</td>"), html)
     }
 
     func testLargeDropHoldsTheDeliveryAndDiffCounts() throws {

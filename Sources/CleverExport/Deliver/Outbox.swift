@@ -15,8 +15,15 @@ extension ExportRun {
     }
 
     /// Sends the last built files again to every configured target; one result per target.
-    public func redeliver() throws -> [DeliveryResult] {
+    /// Files of a run that was held (validation errors, a large drop) go only with `force`.
+    public func redeliver(force: Bool = false) throws -> [DeliveryResult] {
         let files = try builtFiles()
+        if !force, FileManager.default.fileExists(atPath: databasePath) {
+            let last = try Database(path: databasePath).rows("select outcome, message from run order by run_id desc limit 1")
+            if let row = last.first, row[0] == "held" {
+                throw DeliveryError("the last run was held (\(row[1] ?? "see run_finding")); fix the extract and run again, or deliver anyway with --force")
+            }
+        }
         return deliveryTargets(stamp: Self.stamp(Date())).map { target in
             do {
                 try target.deliver(files)

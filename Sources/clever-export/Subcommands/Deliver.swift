@@ -16,9 +16,12 @@ struct Deliver: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing on success.")
     var quiet = false
 
+    @Flag(help: "Send them even if the run that built them was held.")
+    var force = false
+
     func run() throws {
         var results: [DeliveryResult] = []
-        try reportingFailures { results = try ExportRun(try common.request()).redeliver() }
+        try reportingFailures { results = try ExportRun(try common.request()).redeliver(force: force) }
         if results.isEmpty {
             FileHandle.standardError.write(Data("error: no delivery target is configured ([delivery.local], [delivery.sftp] or [delivery.email])\n".utf8))
             throw ExitCode(Exit.configuration)

@@ -39,7 +39,7 @@ struct Run: ParsableCommand {
             request.force = force
             request.dryRun = dryRun
             let report = try ExportRun(request).run()
-            if !quiet { print(Summary(report, verbose: verbose)) }
+            if !quiet { print(report.summary(verbose: verbose)) }
         }
     }
 }

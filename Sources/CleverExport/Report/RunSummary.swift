@@ -1,18 +1,20 @@
-import CleverExport
 import Foundation
 
-/// The lines a person reads after a run: per file the rows and the change since the last
-/// delivery, the validation findings, and what became of each delivery.
-struct Summary: CustomStringConvertible {
+extension RunReport {
+    /// The lines a person reads after a run (on stdout, and as the e-mail's text): per file the
+    /// rows and the change since the last delivery, the validation findings, and what became of
+    /// each delivery. `verbose` adds the phase timings and lists every finding.
+    public func summary(verbose: Bool = false, deliveries showDeliveries: Bool = true) -> String {
+        RunSummary(report: self, verbose: verbose, showDeliveries: showDeliveries).description
+    }
+}
+
+struct RunSummary: CustomStringConvertible {
     let report: RunReport
     let verbose: Bool
+    let showDeliveries: Bool
     /// Findings listed per check before the rest are only counted.
     let listed = 5
-
-    init(_ report: RunReport, verbose: Bool = false) {
-        self.report = report
-        self.verbose = verbose
-    }
 
     var description: String {
         var lines = ["Run \(report.runID), as of \(report.asOf), took \(String(format: "%.1f", report.seconds)) s."]
@@ -39,10 +41,10 @@ struct Summary: CustomStringConvertible {
         default:
             break
         }
-        for delivery in report.deliveries {
+        for delivery in report.deliveries where showDeliveries {
             lines.append(delivery.succeeded ? "Delivered to \(delivery.target)." : "NOT delivered to \(delivery.target): \(delivery.failure!)")
         }
-        if report.deliveries.isEmpty && report.outcome != .dryRun && report.outcome != .held {
+        if showDeliveries && report.deliveries.isEmpty && report.outcome != .dryRun && report.outcome != .held {
             lines.append("No delivery target configured; the files are in \(URL(fileURLWithPath: report.files.first?.path ?? "").deletingLastPathComponent().path).")
         }
         lines.append("Staging database: \(report.databasePath)")

@@ -1,0 +1,66 @@
+import Foundation
+
+/// The run as one self-contained HTML page a data manager can open: counts and changes per
+/// file, why a delivery was held, the validation findings, and each delivery's result.
+struct HTMLReport {
+    let report: RunReport
+
+    var html: String {
+        var page = """
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8">
+            <title>clever-export run \(report.runID)</title>
+            <style>
+            body { font: 14px/1.4 system-ui, sans-serif; margin: 2em; color: #222; }
+            table { border-collapse: collapse; margin: 1em 0; }
+            th, td { border: 1px solid #ccc; padding: 4px 8px; text-align: left; vertical-align: top; }
+            td.n { text-align: right; font-variant-numeric: tabular-nums; }
+            .error { color: #a00; font-weight: bold; } .warning { color: #a60; } .ok { color: #070; }
+            </style></head><body>
+            <h1>clever-export run \(report.runID)</h1>
+            <p>As of \(escape(report.asOf)); took \(String(format: "%.1f", report.seconds)) s; outcome:
+            <b>\(escape(report.outcome.rawValue))</b>.</p>
+
+            """
+        page += "<h2>Files</h2>\n<table><tr><th>file</th><th>rows</th><th>before</th><th>added</th><th>removed</th><th>changed</th></tr>\n"
+        for (file, change) in zip(report.files, report.changes) {
+            let cells = change.previousRows == nil
+                ? ["-", "-", "-", "-"] : ["\(change.previousRows!)", "\(change.added)", "\(change.removed)", "\(change.changed)"]
+            page += "<tr><td>\(file.file.rawValue).csv</td><td class=n>\(file.rows)</td>"
+                + cells.map { "<td class=n>\($0)</td>" }.joined() + "</tr>\n"
+        }
+        page += "</table>\n"
+        if !report.holds.isEmpty {
+            page += "<h2>Held</h2>\n<ul>\n" + report.holds.map { "<li class=error>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+        }
+        let errors = report.errors.count
+        page += "<h2>Validation: \(errors) errors, \(report.findings.count - errors) warnings</h2>\n"
+        if !report.findings.isEmpty {
+            page += "<table><tr><th>severity</th><th>check</th><th>file</th><th>record</th><th>problem</th></tr>\n"
+            for finding in report.findings {
+                page += "<tr><td class=\(finding.severity.rawValue)>\(finding.severity.rawValue)</td><td>\(escape(finding.code))</td>"
+                    + "<td>\(escape(finding.file))</td><td>\(escape(finding.record))</td><td>\(escape(finding.message))</td></tr>\n"
+            }
+            page += "</table>\n"
+        }
+        page += "<h2>Deliveries</h2>\n<ul>\n"
+        for delivery in report.deliveries {
+            page += delivery.succeeded
+                ? "<li class=ok>delivered to \(escape(delivery.target))</li>\n"
+                : "<li class=error>not delivered to \(escape(delivery.target)): \(escape(delivery.failure ?? ""))</li>\n"
+        }
+        if report.deliveries.isEmpty { page += "<li>none</li>\n" }
+        return page + "</ul>\n</body></html>\n"
+    }
+
+    /// Writes report.html into `directory`, replacing the previous one whole.
+    func write(into directory: String) throws {
+        let path = URL(fileURLWithPath: directory).appending(path: "report.html")
+        try Data(html.utf8).write(to: path, options: .atomic)
+    }
+
+    private func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
