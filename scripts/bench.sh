@@ -46,8 +46,10 @@ for n in "${sizes[@]}"; do
   shell_import=$(awk "BEGIN { print $(date +%s.%N) - $start }")
   start=$(date +%s.%N)
   for f in schools students teachers sections enrollments staff; do
-    cols=$(sqlite3 "$ref" "select group_concat('\"' || column_name || '\"', ', ') from (select column_name from export_columns where file = '$f' order by position)")
-    sqlite3 -csv -header "$ref" "select $cols from clever_$f order by 1, 2, 3" >"$work/$f.shell.csv"
+    # The very statement the writer runs (Exporter.swift): written columns, sorted by all of them.
+    cols=$(sqlite3 "$ref" "select group_concat('coalesce(cast(\"' || column_name || '\" as text), '''') as \"' || column_name || '\"', ', ') from (select column_name from export_columns where file = '$f' order by position)")
+    order=$(sqlite3 "$ref" "select group_concat(position, ', ') from (select row_number() over (order by position) as position from export_columns where file = '$f')")
+    sqlite3 -csv -header "$ref" "select $cols from clever_$f order by $order" >"$work/$f.shell.csv"
   done
   shell_write=$(awk "BEGIN { print $(date +%s.%N) - $start }")
   ours_import=$(grep -o 'import [0-9.]*' "$work/run.txt" | cut -d' ' -f2)

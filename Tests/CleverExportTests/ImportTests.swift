@@ -6,15 +6,7 @@ import XCTest
 /// Bad extracts: each problem named with file, line and column, all reported together, and
 /// nothing changed when the import fails.
 final class ImportTests: XCTestCase {
-    /// A copy of the demo extract in a temp folder, with a config pointing at it.
-    func demoCopy() throws -> (config: URL, extract: URL, work: URL) {
-        let work = try temporaryDirectory(self)
-        let extract = work.appending(path: "extract")
-        try FileManager.default.copyItem(at: packageRoot.appending(path: "fixtures/demo/extract"), to: extract)
-        let config = work.appending(path: "clever-export.toml")
-        try write("[source]\ndir = \"extract\"\n[export]\nas_of = 2026-10-15\n", to: config)
-        return (config, extract, work)
-    }
+    func demoCopy() throws -> (config: URL, extract: URL, work: URL) { try demoExtractCopy(self) }
 
     func importProblems(_ config: URL, work: URL) -> [String] {
         do {

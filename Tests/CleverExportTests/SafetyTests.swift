@@ -7,12 +7,8 @@ import XCTest
 /// delivery, --force overrides, --dry-run delivers nothing, two runs never overlap.
 final class SafetyTests: XCTestCase {
     func demoCopy() throws -> (configuration: Configuration, extract: URL, work: URL) {
-        let work = try temporaryDirectory(self)
-        let extract = work.appending(path: "extract")
-        try FileManager.default.copyItem(at: packageRoot.appending(path: "fixtures/demo/extract"), to: extract)
-        try write("[source]\ndir = \"extract\"\n[export]\nas_of = 2026-10-15\n[delivery.local]\ndir = \"out\"\narchive = false\n",
-                  to: work.appending(path: "clever-export.toml"))
-        return (try Configuration.load(path: work.appending(path: "clever-export.toml").path), extract, work)
+        let (config, extract, work) = try demoExtractCopy(self, extra: "[delivery.local]\ndir = \"out\"\narchive = false\n")
+        return (try Configuration.load(path: config.path), extract, work)
     }
 
     func run(_ configuration: Configuration, force: Bool = false, dryRun: Bool = false) throws -> RunReport {

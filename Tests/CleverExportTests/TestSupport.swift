@@ -51,3 +51,14 @@ func assertSameFile(_ actual: URL, _ expected: URL, file: StaticString = #filePa
           actual:   \(index < aLines.count ? aLines[index] : "<end of file>")
         """, file: file, line: line)
 }
+
+/// A copy of the demo extract in a fresh temporary folder, with a config (as of 2026-10-15, plus
+/// `extra` TOML) pointing at it.
+func demoExtractCopy(_ test: XCTestCase, extra: String = "") throws -> (config: URL, extract: URL, work: URL) {
+    let work = try temporaryDirectory(test)
+    let extract = work.appending(path: "extract")
+    try FileManager.default.copyItem(at: packageRoot.appending(path: "fixtures/demo/extract"), to: extract)
+    let config = work.appending(path: "clever-export.toml")
+    try write("[source]\ndir = \"extract\"\n[export]\nas_of = 2026-10-15\n" + extra, to: config)
+    return (config, extract, work)
+}

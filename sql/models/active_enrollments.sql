@@ -1,10 +1,12 @@
--- active_enrollments: one row per (home section, exported student) with an active enrollment:
+-- active_enrollments: the active enrollments of exported students, by home section:
 -- its start date (if any) is on or before as_of + lead_days and its end date (if any) on or
--- after as_of. Enrollments in a merged inclusion section count for its home section.
+-- after as_of. Enrollments in a merged inclusion section count for its home section. A student
+-- may appear twice in a section (an inclusion section merged into it, a repeated extract row):
+-- export_enrollments writes each pair once.
 drop table if exists active_enrollments;
 create table active_enrollments as
 with final as (
-    select distinct
+    select
         h.school_code,
         h.home_course_code as course_code,
         h.home_section as section,
@@ -23,4 +25,3 @@ with final as (
 )
 select * from final;
 create index active_enrollments_1 on active_enrollments (school_code, course_code, section);
-create index active_enrollments_2 on active_enrollments (student_id);

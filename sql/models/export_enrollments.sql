@@ -23,5 +23,3 @@ final as (
     select school_code, section_id, student_id from homeroom_enrollments
 )
 select * from final;
-create index export_enrollments_1 on export_enrollments (student_id);
-create index export_enrollments_2 on export_enrollments (section_id);

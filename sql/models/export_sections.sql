@@ -73,7 +73,8 @@ homeroom_teacher_votes as (
     select
         e.school_code, e.course_code, e.section, h.staff_id,
         row_number() over (
-            partition by e.school_code, e.course_code, e.section order by count(*) desc, h.staff_id
+            partition by e.school_code, e.course_code, e.section
+            order by count(distinct e.student_id) desc, h.staff_id
         ) as vote_rank
     from active_enrollments e
     join stg_homerooms h on h.student_id = e.student_id

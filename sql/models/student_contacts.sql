@@ -1,4 +1,4 @@
--- student_contacts: the contact rows of each exported student, numbered by contact_rank.
+-- student_contacts: the contact rows of each exported student (contact_rank = guardian_number).
 -- Which guardians: guardian 1 alone, or every guardian in guardian_number order
 -- (all_guardians); never one with a custody issue unless custody_issue_guardians; none at all
 -- with hide_contacts. Contact_phone: the first non-empty of phone_1..phone_3; with
@@ -6,10 +6,9 @@
 -- the same student, else the first. Written only when valid (10 or 11 digits).
 drop table if exists student_contacts;
 create table student_contacts as
-with eligible as (
+with eligible as materialized (
     select
         g.*,
-        row_number() over (partition by g.student_id order by g.guardian_number, g.name) as contact_rank,
         case
             when g.phone_1_raw is not null then 1
             when g.phone_2_raw is not null then 2
@@ -22,39 +21,45 @@ with eligible as (
         and (o.all_guardians or g.guardian_number = 1)
         and g.student_id in (select student_id from export_students)
 ),
-slots as (
-    select e.*,
+-- Only with dedupe_guardian_phones: each student's contacts numbered 1, 2, 3 ... in order.
+ranked as materialized (
+    select
+        e.student_id, e.guardian_number, e.first_slot,
+        e.phone_1_raw, e.phone_2_raw, e.phone_3_raw,
+        e.phone_1_digits, e.phone_2_digits, e.phone_3_digits,
         case e.first_slot when 1 then e.phone_1_digits when 2 then e.phone_2_digits
-            when 3 then e.phone_3_digits end as first_digits
+            when 3 then e.phone_3_digits end as first_digits,
+        row_number() over (partition by e.student_id order by e.guardian_number) as n
     from eligible e
+    cross join run_options o
+    where o.dedupe_guardian_phones
 ),
 -- Walks each student's contacts in order, carrying the phone digits already written.
-deduped (student_id, contact_rank, slot, written) as (
-    select s.student_id, s.contact_rank, s.first_slot, ',' || coalesce(s.first_digits, '') || ','
-    from slots s
-    cross join run_options o
-    where o.dedupe_guardian_phones and s.contact_rank = 1
+deduped (student_id, guardian_number, n, slot, written) as (
+    select student_id, guardian_number, n, first_slot, ',' || coalesce(first_digits, '') || ','
+    from ranked
+    where n = 1
     union all
-    select n.student_id, n.contact_rank,
+    select r.student_id, r.guardian_number, r.n,
         case
-            when n.phone_1_raw is not null and instr(d.written, ',' || n.phone_1_digits || ',') = 0 then 1
-            when n.phone_2_raw is not null and instr(d.written, ',' || n.phone_2_digits || ',') = 0 then 2
-            when n.phone_3_raw is not null and instr(d.written, ',' || n.phone_3_digits || ',') = 0 then 3
-            else n.first_slot
+            when r.phone_1_raw is not null and instr(d.written, ',' || r.phone_1_digits || ',') = 0 then 1
+            when r.phone_2_raw is not null and instr(d.written, ',' || r.phone_2_digits || ',') = 0 then 2
+            when r.phone_3_raw is not null and instr(d.written, ',' || r.phone_3_digits || ',') = 0 then 3
+            else r.first_slot
         end,
         d.written || coalesce(case
-            when n.phone_1_raw is not null and instr(d.written, ',' || n.phone_1_digits || ',') = 0 then n.phone_1_digits
-            when n.phone_2_raw is not null and instr(d.written, ',' || n.phone_2_digits || ',') = 0 then n.phone_2_digits
-            when n.phone_3_raw is not null and instr(d.written, ',' || n.phone_3_digits || ',') = 0 then n.phone_3_digits
-            else n.first_digits
+            when r.phone_1_raw is not null and instr(d.written, ',' || r.phone_1_digits || ',') = 0 then r.phone_1_digits
+            when r.phone_2_raw is not null and instr(d.written, ',' || r.phone_2_digits || ',') = 0 then r.phone_2_digits
+            when r.phone_3_raw is not null and instr(d.written, ',' || r.phone_3_digits || ',') = 0 then r.phone_3_digits
+            else r.first_digits
         end, '') || ','
     from deduped d
-    join slots n on n.student_id = d.student_id and n.contact_rank = d.contact_rank + 1
+    join ranked r on r.student_id = d.student_id and r.n = d.n + 1
 ),
 final as (
     select
         s.student_id,
-        s.contact_rank,
+        s.guardian_number as contact_rank,
         s.name as contact_name,
         s.contact_type,
         case coalesce(d.slot, s.first_slot)
@@ -67,8 +72,8 @@ final as (
         s.email as contact_email,
         s.relationship as contact_relationship,
         s.contact_id as contact_sis_id
-    from slots s
-    left join deduped d on d.student_id = s.student_id and d.contact_rank = s.contact_rank
+    from eligible s
+    left join deduped d on d.student_id = s.student_id and d.guardian_number = s.guardian_number
 )
 select * from final;
 create index student_contacts_1 on student_contacts (student_id, contact_rank);
