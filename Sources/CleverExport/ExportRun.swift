@@ -102,7 +102,7 @@ public struct ExportRun {
 
         var clock = PhaseClock()
         let runID = try stage(catalog: catalog, database: database, asOf: asOf, history: history, started: started, clock: &clock)
-        let findings = try clock.time("validate") { try Validator(database: database).run() }
+        let findings = try clock.time("validate") { try Validator(databasePath: databasePath).run() }
         let files = try clock.time("write") { try Exporter(database: database).write(configuration.files, into: outboxDirectory) }
         let changes = try clock.time("compare") {
             try ChangeGuard(database: database).compare(files, details: request.changeDetails)

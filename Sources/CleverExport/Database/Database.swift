@@ -15,7 +15,14 @@ public final class Database {
     let handle: OpaquePointer
     public let path: String
 
+    /// Configures SQLite once, before the first connection initialises it.
+    private static let configured: Bool = {
+        clever_sqlite_disable_memstatus()
+        return true
+    }()
+
     public init(path: String) throws {
+        _ = Self.configured
         var db: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let status = sqlite3_open_v2(path, &db, flags, nil)
