@@ -4,6 +4,7 @@ import Foundation
 /// file, why a delivery was held, the validation findings, and each delivery's result.
 struct HTMLReport {
     let report: RunReport
+    var listedPerCheck = 200
 
     var html: String {
         var page = """
@@ -37,7 +38,19 @@ struct HTMLReport {
         page += "<h2>Validation: \(errors) errors, \(report.findings.count - errors) warnings</h2>\n"
         if !report.findings.isEmpty {
             page += "<table><tr><th>severity</th><th>check</th><th>file</th><th>record</th><th>problem</th></tr>\n"
+            // A messy extract can give tens of thousands of findings: the page lists the first
+            // of each check; the run_finding table has them all.
+            let totals = Dictionary(grouping: report.findings, by: \.code).mapValues(\.count)
+            var shown: [String: Int] = [:]
             for finding in report.findings {
+                shown[finding.code, default: 0] += 1
+                let count = shown[finding.code]!
+                if count > listedPerCheck {
+                    if count == totals[finding.code] {
+                        page += "<tr><td colspan=5>… and \(count - listedPerCheck) more \(escape(finding.code)) (see table run_finding in the staging database)</td></tr>\n"
+                    }
+                    continue
+                }
                 page += "<tr><td class=\(finding.severity.rawValue)>\(finding.severity.rawValue)</td><td>\(escape(finding.code))</td>"
                     + "<td>\(escape(finding.file))</td><td>\(escape(finding.record))</td><td>\(escape(finding.message))</td></tr>\n"
             }
