@@ -45,7 +45,6 @@ public struct RunReport: Sendable {
     public var deliveries: [DeliveryResult]
     public var outcome: Outcome
     public var seconds: Double
-    public let maxDropPercent: Int
     /// Seconds per phase (import, indexes, build, validate, write, compare, deliver), in order.
     public var phases: [(name: String, seconds: Double)] = []
 
@@ -110,7 +109,7 @@ public struct ExportRun {
         var report = RunReport(
             runID: runID, asOf: asOf, databasePath: databasePath, files: files, findings: findings,
             changes: changes, holds: holds(findings: findings, changes: changes), deliveries: [],
-            outcome: .held, seconds: 0, maxDropPercent: configuration.integer("safety.max_drop_percent"))
+            outcome: .held, seconds: 0)
 
         if request.dryRun {
             report.outcome = .dryRun
@@ -118,7 +117,7 @@ public struct ExportRun {
             report.deliveries = clock.time("deliver") { deliver(files, stamp: Self.stamp(started), report: report) }
             report.outcome = report.deliveries.allSatisfy(\.succeeded) ? .delivered : .deliveryFailed
             if report.outcome == .delivered {
-                try ChangeGuard(database: database).recordDelivered(files, runID: runID)
+                try ChangeGuard(database: database).recordDelivered(files)
             }
         }
         report.seconds = Date().timeIntervalSince(started)

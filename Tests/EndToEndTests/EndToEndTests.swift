@@ -49,7 +49,7 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, "")
         XCTAssertTrue(result.stdout.hasPrefix("Run 1, as of 2026-10-15, took "), result.stdout)
-        XCTAssertTrue(result.stdout.contains("  students.csv          59        -        -        -\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("  students.csv          59        -        -        -        0        0\n"), result.stdout)
         XCTAssertTrue(result.stdout.contains("Validation: 0 errors, 5 warnings."), result.stdout)
         XCTAssertTrue(result.stdout.contains("Delivered to folder \(work.appending(path: "out").path)."), result.stdout)
         for name in ["schools", "students", "teachers", "sections", "enrollments", "staff"] {

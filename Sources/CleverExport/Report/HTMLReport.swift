@@ -23,12 +23,13 @@ struct HTMLReport {
             <b>\(escape(report.outcome.rawValue))</b>.</p>
 
             """
-        page += "<h2>Files</h2>\n<table><tr><th>file</th><th>rows</th><th>before</th><th>added</th><th>removed</th><th>changed</th></tr>\n"
+        page += "<h2>Files</h2>\n<table><tr><th>file</th><th>rows</th><th>before</th><th>added</th><th>removed</th><th>changed</th><th>errors</th><th>warnings</th></tr>\n"
         for (file, change) in zip(report.files, report.changes) {
             let cells = change.previousRows == nil
                 ? ["-", "-", "-", "-"] : ["\(change.previousRows!)", "\(change.added)", "\(change.removed)", "\(change.changed)"]
             page += "<tr><td>\(file.file.rawValue).csv</td><td class=n>\(file.rows)</td>"
-                + cells.map { "<td class=n>\($0)</td>" }.joined() + "</tr>\n"
+                + (cells + ["\(report.findings(in: file.file).errors)", "\(report.findings(in: file.file).warnings)"])
+                .map { "<td class=n>\($0)</td>" }.joined() + "</tr>\n"
         }
         page += "</table>\n"
         if !report.holds.isEmpty {

@@ -1,6 +1,13 @@
 import Foundation
 
 extension RunReport {
+    /// How many findings of the checks over the Clever files (not over the extract) name `file`.
+    public func findings(in file: ExportFile) -> (errors: Int, warnings: Int) {
+        let found = findings.filter { $0.file == file.rawValue }
+        let errors = found.filter { $0.severity == .error }.count
+        return (errors, found.count - errors)
+    }
+
     /// The lines a person reads after a run (on stdout, and as the e-mail's text): per file the
     /// rows and the change since the last delivery, the validation findings, and what became of
     /// each delivery. `verbose` adds the phase timings and lists every finding.
@@ -21,12 +28,14 @@ struct RunSummary: CustomStringConvertible {
         if verbose {
             lines.append("  " + report.phases.map { "\($0.name) \(String(format: "%.1f", $0.seconds)) s" }.joined(separator: ", "))
         }
-        lines.append(row("file", "rows", "added", "removed", "changed"))
+        lines.append(row("file", "rows", "added", "removed", "changed", "errors", "warnings"))
         for (file, change) in zip(report.files, report.changes) {
             let compared = change.previousRows != nil
+            let found = report.findings(in: file.file)
             lines.append(row(
                 file.file.rawValue + ".csv", "\(file.rows)", compared ? "\(change.added)" : "-",
-                compared ? "\(change.removed)" : "-", compared ? "\(change.changed)" : "-"))
+                compared ? "\(change.removed)" : "-", compared ? "\(change.changed)" : "-",
+                "\(found.errors)", "\(found.warnings)"))
         }
         if report.changes.contains(where: { $0.previousRows == nil }) {
             lines.append("  (-: nothing delivered before to compare with)")

@@ -56,7 +56,7 @@ struct ChangeGuard {
     }
 
     /// Keeps what was just delivered as the set the next run is compared with.
-    func recordDelivered(_ files: [ExportedFile], runID: Int) throws {
+    func recordDelivered(_ files: [ExportedFile]) throws {
         for exported in files {
             let columns = try Exporter(database: database).columns(of: exported.file)
             let snapshot = "delivered_\(exported.file.rawValue)"
