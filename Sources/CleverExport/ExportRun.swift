@@ -96,6 +96,10 @@ public struct ExportRun {
             withIntermediateDirectories: true)
         let lock = try RunLock(database: databasePath)
         defer { withExtendedLifetime(lock) {} }
+        // The staging database holds children's data and any passwords the files carry: create it
+        // readable by its owner only (SQLite gives its journal the same permissions).
+        let created = open(databasePath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        if created >= 0 { close(created) }
         let database = try Database(path: databasePath)
         let history = RunHistory(database: database)
 

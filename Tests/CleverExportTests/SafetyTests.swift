@@ -64,6 +64,14 @@ final class SafetyTests: XCTestCase {
         XCTAssertEqual(after.changes.first { $0.file == .students }?.removed, 0, "the forced delivery is the new baseline")
     }
 
+    func testStagingDatabaseIsForItsOwnerOnly() throws {
+        let (configuration, _, _) = try demoCopy()
+        let report = try run(configuration)
+        var info = stat()
+        stat(report.databasePath, &info)
+        XCTAssertEqual(info.st_mode & 0o777, 0o600)
+    }
+
     func testTwoRunsNeverOverlap() throws {
         let (configuration, _, work) = try demoCopy()
         let lock = try RunLock(database: work.appending(path: "staging.db").path)
