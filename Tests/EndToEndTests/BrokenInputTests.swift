@@ -3,8 +3,9 @@ import XCTest
 
 /// The corpus of broken extracts (fixtures/broken/<case>/): each case lays its files over a copy
 /// of the demo extract (and removes those listed in `remove`), runs the binary, and must give
-/// exactly the exit code and stderr of its expected.txt. A case that fails must leave the
-/// previous run's files and staging data untouched.
+/// exactly the exit code and stderr of its expected.txt, and `validate` must list the lines of
+/// its expected-findings.txt. A case that fails must leave the previous run's files and staging
+/// data untouched.
 final class BrokenInputTests: XCTestCase {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -12,18 +13,21 @@ final class BrokenInputTests: XCTestCase {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "clever-export")
     }
 
-    func run(in directory: URL) throws -> (status: Int32, stderr: String) {
+    func run(in directory: URL, _ arguments: [String] = ["run", "-q", "--output", "out"]) throws
+        -> (status: Int32, stdout: String, stderr: String)
+    {
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["run", "-q", "--output", "out"]
+        process.arguments = arguments
         process.currentDirectoryURL = directory
-        let err = Pipe()
+        let out = Pipe(), err = Pipe()
         process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = out
         try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
         let data = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: data, as: UTF8.self))
     }
 
     func testEveryBrokenExtractGivesItsExactMessages() throws {
@@ -59,6 +63,13 @@ final class BrokenInputTests: XCTestCase {
             XCTAssertEqual("exit \(result.status)\n" + result.stderr, expected, name)
             if result.status != 0 {
                 XCTAssertEqual(try snapshot(work), before, "\(name): a failed run changed the previous output or staging data")
+            }
+            // A case that passes may name the warnings `validate` must give.
+            if let findings = try? String(contentsOf: fixture.appending(path: "expected-findings.txt"), encoding: .utf8) {
+                let validation = try run(in: work, ["validate"])
+                for line in findings.split(separator: "\n") {
+                    XCTAssertTrue(validation.stdout.contains(line + "\n"), "\(name): validate does not say \(line)")
+                }
             }
         }
     }

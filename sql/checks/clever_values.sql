@@ -46,7 +46,8 @@ final as (
         'value_not_accepted' as code, file,
         case file when 'students' then 'Student_id ' when 'teachers' then 'Teacher_id '
             when 'staff' then 'Staff_id ' else 'Section_id ' end || id as record,
-        field || ' "' || value || '" is not a value Clever accepts' as message
+        case when value = '' then field || ' is empty'
+            else field || ' "' || value || '" is not a value Clever accepts' end as message
     from bad
 )
 select distinct * from final;
