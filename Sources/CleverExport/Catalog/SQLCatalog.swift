@@ -41,14 +41,13 @@ public struct SQLCatalog: Sendable {
     }
 
     /// Drops and recreates the staging tables and the options table; keeps the run history.
-    func installSchema(in database: Database) throws {
-        for file in files(in: Self.schemaFolder) {
-            try database.execute(file.text, context: "\(origin) \(file.path)")
-        }
-    }
+    func installSchema(in database: Database) throws { try execute(Self.schemaFolder, in: database) }
 
-    func installIndexes(in database: Database) throws {
-        for file in files(in: Self.indexFolder) {
+    /// Indexes the freshly loaded staging tables.
+    func installIndexes(in database: Database) throws { try execute(Self.indexFolder, in: database) }
+
+    private func execute(_ folder: String, in database: Database) throws {
+        for file in files(in: folder) {
             try database.execute(file.text, context: "\(origin) \(file.path)")
         }
     }
