@@ -60,7 +60,7 @@ emptied as (
     union all
     select 'enrollments.csv', 'student ' || student_id || ' in ' || school_code || '-' || course_code || '-' || section,
         'a date is not a YYYY-MM-DD or MM/DD/YYYY date; read as open'
-    from stg_enrollments
+    from enrollment_rows
     where (start_raw <> '' and (start_date is null or date(start_date) is not start_date))
         or (end_raw <> '' and (end_date is null or date(end_date) is not end_date))
     union all

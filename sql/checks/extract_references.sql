@@ -14,7 +14,7 @@ with enrollment_problems as materialized (
                     select 1 from stg_sections s
                     where s.school_code = e.school_code and s.course_code = e.course_code
                         and s.section = e.section) as unknown_section
-        from stg_enrollments e
+        from enrollment_rows e
     )
     where unknown_student or unknown_section
 ),
