@@ -47,18 +47,6 @@ final class EmailDeliveryTests: XCTestCase {
         }
     }
 
-    func assertFails(_ body: () throws -> Void, containing parts: [String], file: StaticString = #filePath, line: UInt = #line) {
-        do {
-            try body()
-            XCTFail("expected a failure", file: file, line: line)
-        } catch {
-            if ProcessInfo.processInfo.environment["SHOW_DELIVERY_ERRORS"] != nil { print("» \(error)") }
-            for part in parts {
-                XCTAssertTrue("\(error)".contains(part), "«\(part)» not in: \(error)", file: file, line: line)
-            }
-        }
-    }
-
     func testTheMessageArrivesWithEveryFileByteIdentical() throws {
         let server = try SMTPServer(folder: folder, tls: .starttls, user: user, password: password)
         let set = try files()

@@ -58,18 +58,6 @@ final class SFTPDeliveryTests: XCTestCase {
         try String(contentsOf: (directory ?? remote).appending(path: name), encoding: .utf8)
     }
 
-    func assertFails(_ body: () throws -> Void, containing parts: [String], file: StaticString = #filePath, line: UInt = #line) {
-        do {
-            try body()
-            XCTFail("expected a failure", file: file, line: line)
-        } catch {
-            if ProcessInfo.processInfo.environment["SHOW_DELIVERY_ERRORS"] != nil { print("» \(error)") }
-            for part in parts {
-                XCTAssertTrue("\(error)".contains(part), "«\(part)» not in: \(error)", file: file, line: line)
-            }
-        }
-    }
-
     func testKeyLoginUploadsTheWholeSet() throws {
         let set = try files("v1")
         try SFTPDelivery(settings: settings()).deliver(set)

@@ -113,3 +113,17 @@ extension XCTestCase {
         return url
     }
 }
+
+/// Asserts `body` throws an error whose message holds every one of `parts`.
+/// SHOW_DELIVERY_ERRORS=1 prints the messages, to read them as a user would.
+func assertFails(_ body: () throws -> Void, containing parts: [String], file: StaticString = #filePath, line: UInt = #line) {
+    do {
+        try body()
+        XCTFail("expected a failure", file: file, line: line)
+    } catch {
+        if ProcessInfo.processInfo.environment["SHOW_DELIVERY_ERRORS"] != nil { print("» \(error)") }
+        for part in parts {
+            XCTAssertTrue("\(error)".contains(part), "«\(part)» not in: \(error)", file: file, line: line)
+        }
+    }
+}

@@ -8,6 +8,13 @@ with grades (grade) as (
 ),
 subjects (subject) as (select distinct clever_subject from subject_map),
 students as (select distinct * from clever_students),
+-- Every e-mail column, to test them all against one pattern (x@y.z).
+emails (file, id, field, value) as (
+    select 'students', Student_id, 'Student_email', Student_email from students
+    union all select 'students', Student_id, 'Contact_email', Contact_email from students
+    union all select 'teachers', Teacher_id, 'Teacher_email', Teacher_email from clever_teachers
+    union all select 'staff', Staff_id, 'Staff_email', Staff_email from clever_staff
+),
 bad as (
     select 'students' as file, Student_id as id, 'Grade' as field, Grade as value from students
     where Grade <> '' and Grade not in (select grade from grades)
@@ -19,17 +26,8 @@ bad as (
     select 'students', Student_id, 'Dob', Dob from students
     where Dob <> '' and Dob not glob '[01][0-9]/[0-3][0-9]/[12][0-9][0-9][0-9]'
     union all
-    select 'students', Student_id, 'Student_email', Student_email from students
-    where Student_email <> '' and Student_email not glob '?*@?*.?*'
-    union all
-    select 'students', Student_id, 'Contact_email', Contact_email from students
-    where Contact_email <> '' and Contact_email not glob '?*@?*.?*'
-    union all
-    select 'teachers', Teacher_id, 'Teacher_email', Teacher_email from clever_teachers
-    where Teacher_email <> '' and Teacher_email not glob '?*@?*.?*'
-    union all
-    select 'staff', Staff_id, 'Staff_email', Staff_email from clever_staff
-    where Staff_email <> '' and Staff_email not glob '?*@?*.?*'
+    select file, id, field, value from emails
+    where value <> '' and value not glob '?*@?*.?*'
     union all
     select 'sections', Section_id, 'Subject', Subject from clever_sections
     where Subject not in (select subject from subjects)

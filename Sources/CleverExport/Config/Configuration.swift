@@ -45,6 +45,12 @@ public struct Configuration: Sendable {
         preconditionFailure("\(key) is not text")
     }
 
+    /// A text option, or nil when it is empty (not set).
+    public func optionalText(_ key: String) -> String? {
+        let value = text(key)
+        return value.isEmpty ? nil : value
+    }
+
     public func list(_ key: String) -> [String] {
         if case .list(let value) = self[key] { return value }
         preconditionFailure("\(key) is not a list")

@@ -30,17 +30,13 @@ public struct SFTPSettings: Sendable {
     }
 
     public init(_ configuration: Configuration) {
-        func optional(_ key: String) -> String? {
-            let value = configuration.text(key)
-            return value.isEmpty ? nil : value
-        }
         self.init(
             host: configuration.text("delivery.sftp.host"), port: configuration.integer("delivery.sftp.port"),
             user: configuration.text("delivery.sftp.user"), remoteDirectory: configuration.text("delivery.sftp.remote_dir"),
             knownHosts: configuration.path("delivery.sftp.known_hosts"),
-            keyFile: optional("delivery.sftp.key_file").map(configuration.resolve),
-            keyPassphraseEnv: optional("delivery.sftp.key_passphrase_env"),
-            passwordEnv: optional("delivery.sftp.password_env"))
+            keyFile: configuration.optionalText("delivery.sftp.key_file").map(configuration.resolve),
+            keyPassphraseEnv: configuration.optionalText("delivery.sftp.key_passphrase_env"),
+            passwordEnv: configuration.optionalText("delivery.sftp.password_env"))
     }
 
     /// For reports: "SFTP clever@sftp.clever.com:22 (folder upload)"; never a secret.
@@ -77,17 +73,13 @@ public struct EmailSettings: Sendable {
     }
 
     public init(_ configuration: Configuration) {
-        func optional(_ key: String) -> String? {
-            let value = configuration.text(key)
-            return value.isEmpty ? nil : value
-        }
         self.init(
             smtpURL: configuration.text("delivery.email.smtp_url"),
             starttlsRequired: configuration.text("delivery.email.starttls") == "required",
             from: configuration.text("delivery.email.from"), to: configuration.list("delivery.email.to"),
             subject: configuration.text("delivery.email.subject"),
-            username: optional("delivery.email.username"), passwordEnv: optional("delivery.email.password_env"),
-            caFile: optional("delivery.email.ca_file").map(configuration.resolve))
+            username: configuration.optionalText("delivery.email.username"), passwordEnv: configuration.optionalText("delivery.email.password_env"),
+            caFile: configuration.optionalText("delivery.email.ca_file").map(configuration.resolve))
     }
 
     public var target: String { "e-mail to \(to.joined(separator: ", ")) via \(smtpURL)" }
