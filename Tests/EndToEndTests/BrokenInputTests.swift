@@ -48,12 +48,25 @@ final class BrokenInputTests: XCTestCase {
             if result.status != 0 {
                 XCTAssertEqual(try snapshot(work), before, "\(name): a failed run changed the previous output or staging data")
             }
-            // A case that passes may name the warnings `validate` must give.
+            // A case that passes may name the warnings `validate` must give, and (after "not: ")
+            // those it must not give.
             if let findings = try? String(contentsOf: fixture.appending(path: "expected-findings.txt"), encoding: .utf8) {
                 let validation = try run(in: work, ["validate"])
                 for line in findings.split(separator: "\n") {
-                    XCTAssertTrue(validation.stdout.contains(line + "\n"), "\(name): validate does not say \(line)")
+                    if line.hasPrefix("not: ") {
+                        let absent = line.dropFirst(5)
+                        XCTAssertFalse(validation.stdout.contains(absent), "\(name): validate says \(absent)")
+                    } else {
+                        XCTAssertTrue(validation.stdout.contains(line + "\n"), "\(name): validate does not say \(line)")
+                    }
                 }
+            }
+            // ... and the Clever files it must write, byte for byte.
+            let expectedFiles = fixture.appending(path: "expected")
+            for file in (try? files.contentsOfDirectory(atPath: expectedFiles.path)) ?? [] {
+                XCTAssertEqual(
+                    try String(contentsOf: work.appending(path: "out/\(file)"), encoding: .utf8),
+                    try String(contentsOf: expectedFiles.appending(path: file), encoding: .utf8), "\(name): \(file)")
             }
         }
     }

@@ -1,7 +1,8 @@
 -- check_extract_cleaning: values the staging views had to drop because they could not be
 -- read: unknown gender or race, unreadable dates, phones and ZIP codes of the wrong length.
--- Only exported people are named. Each source is read once (its CTE is materialized with just
--- the rows that have a problem), then unpivoted into one line per problem.
+-- Only exported people, and the guardian phones written as contact phones, are named. Students
+-- are read once (the CTE is materialized with just the rows that have a problem), then
+-- unpivoted into one line per problem.
 create view check_extract_cleaning as
 with student_problems as materialized (
     select * from (
@@ -21,18 +22,6 @@ with student_problems as materialized (
     )
     where coalesce(gender, race, birth, zip) is not null
 ),
-guardian_problems as materialized (
-    select * from (
-        select
-            student_id, guardian_number,
-            case when phone_1_raw is not null and phone_1 is null then phone_1_raw end as bad_1,
-            case when phone_2_raw is not null and phone_2 is null then phone_2_raw end as bad_2,
-            case when phone_3_raw is not null and phone_3 is null then phone_3_raw end as bad_3
-        from stg_guardians
-        where student_id in (select student_id from export_students)
-    )
-    where coalesce(bad_1, bad_2, bad_3) is not null
-),
 emptied as (
     select 'students.csv' as file, 'student ' || student_id as record, gender as message
     from student_problems where gender is not null
@@ -43,14 +32,10 @@ emptied as (
     union all
     select 'students.csv', 'student ' || student_id, zip from student_problems where zip is not null
     union all
-    select 'guardians.csv', 'student ' || student_id || ' guardian ' || guardian_number,
-        'phone "' || bad || '" is not 10 or 11 digits; written empty'
-    from (
-        select student_id, guardian_number, bad_1 as bad from guardian_problems
-        union all select student_id, guardian_number, bad_2 from guardian_problems
-        union all select student_id, guardian_number, bad_3 from guardian_problems
-    )
-    where bad is not null
+    select 'guardians.csv', 'student ' || student_id || ' guardian ' || contact_rank,
+        'phone "' || contact_phone_raw || '" is not 10 or 11 digits; written empty'
+    from student_contacts
+    where contact_phone_raw is not null and contact_phone is null
     union all
     select 'schools.csv', 'school ' || school_code, 'zip "' || zip_raw || '" is not 5 or 9 letters and digits; written empty'
     from selected_schools where zip_raw <> '' and zip is null
@@ -60,7 +45,7 @@ emptied as (
     union all
     select 'enrollments.csv', 'student ' || student_id || ' in ' || school_code || '-' || course_code || '-' || section,
         'a date is not a YYYY-MM-DD or MM/DD/YYYY date; read as open'
-    from enrollment_rows
+    from stg_enrollments
     where (start_raw <> '' and (start_date is null or date(start_date) is not start_date))
         or (end_raw <> '' and (end_date is null or date(end_date) is not end_date))
     union all

@@ -5,7 +5,7 @@ with duplicates as (
     select 'schools.csv' as file, 'school ' || school_code as record, count(*) as copies
     from stg_schools group by school_code having count(*) > 1
     union all
-    select 'students.csv', 'student ' || student_id, count(*) from stg_students group by student_id having count(*) > 1
+    select 'students.csv', 'student ' || student_id, count(*) from students group by student_id having count(*) > 1
     union all
     select 'staff.csv', 'staff ' || staff_id, count(*) from stg_staff group by staff_id having count(*) > 1
     union all

@@ -5,7 +5,7 @@ with enrollment_problems as materialized (
     select * from (
         select
             e.student_id, e.school_code, e.course_code, e.section,
-            e.student_id not in (select student_id from stg_students) as unknown_student,
+            e.student_id not in (select student_id from students) as unknown_student,
             not exists (
                 select 1 from section_candidates s
                 where s.school_code = e.school_code and s.course_code = e.course_code
@@ -14,7 +14,7 @@ with enrollment_problems as materialized (
                     select 1 from stg_sections s
                     where s.school_code = e.school_code and s.course_code = e.course_code
                         and s.section = e.section) as unknown_section
-        from enrollment_rows e
+        from stg_enrollments e
     )
     where unknown_student or unknown_section
 ),
@@ -62,13 +62,14 @@ dangling as (
     union all
     select 'guardians.csv', 'student ' || student_id || ' guardian ' || guardian_number,
         'student_id is not in students.csv'
-    -- The raw table: only the key is needed, and stg_guardians cleans every phone.
-    from (select trim(student_id) as student_id, trim(guardian_number) as guardian_number from guardians)
-    where student_id not in (select student_id from stg_students)
+    -- Raw tables where only keys are needed: the importer trimmed them, and the raw students
+    -- table has an index on student_id.
+    from guardians
+    where student_id not in (select student_id from students)
     union all
     select 'homerooms.csv', 'student ' || student_id, 'student_id is not in students.csv'
     from stg_homerooms
-    where student_id not in (select student_id from stg_students)
+    where student_id not in (select student_id from students)
 ),
 final as (
     select 'warning' as severity, 'extract_dangling_reference' as code, file, record,

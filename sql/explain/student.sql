@@ -23,7 +23,7 @@ lines (n, line) as (
     union all
     select 7, '  enrollment in ' || e.school_code || '-' || e.course_code || '-' || e.section || ' is not active on '
         || o.as_of || ' (start ' || coalesce(e.start_date, 'open') || ', end ' || coalesce(e.end_date, 'open') || ')'
-    from enrollment_rows e cross join run_options o
+    from stg_enrollments e cross join run_options o
     where e.student_id = ?1
         and exists (select 1 from export_students where student_id = ?1)
         and not (coalesce(e.start_date, '') <= o.last_start_date and coalesce(e.end_date, '9999') >= o.as_of)

@@ -14,7 +14,7 @@ with final as (
     -- CROSS JOIN fixes the order: the options row, then one pass over the enrollments with
     -- index lookups into the smaller tables.
     from run_options o
-    cross join enrollment_rows e
+    cross join stg_enrollments e
     cross join section_homes h
         on h.school_code = e.school_code and h.course_code = e.course_code
         and h.section = e.section

@@ -97,12 +97,12 @@ final as (
         s.password,
         s.home_language,
         case when o.unweighted_gpa <> '' then
-            (select max(trim(g.value)) from student_gpas g
-             where trim(g.student_id) = s.student_id and trim(g.gpa_type) = o.unweighted_gpa)
+            (select max(g.value) from student_gpas g
+             where g.student_id = s.student_id and g.gpa_type = o.unweighted_gpa)
         end as unweighted_gpa,
         case when o.weighted_gpa <> '' then
-            (select max(trim(g.value)) from student_gpas g
-             where trim(g.student_id) = s.student_id and trim(g.gpa_type) = o.weighted_gpa)
+            (select max(g.value) from student_gpas g
+             where g.student_id = s.student_id and g.gpa_type = o.weighted_gpa)
         end as weighted_gpa,
         s.graduation_year
     from emails s

@@ -3,17 +3,26 @@
 -- (all_guardians); never one with a custody issue unless custody_issue_guardians; none at all
 -- with hide_contacts. Contact_phone: the first non-empty of phone_1..phone_3; with
 -- dedupe_guardian_phones, the first whose digits differ from every earlier contact's phone of
--- the same student, else the first. Written only when valid (10 or 11 digits).
+-- the same student, else the first. Written only when valid (10 or 11 digits);
+-- contact_phone_raw keeps the chosen phone as the extract has it, for the checks.
 drop table if exists student_contacts;
 create table student_contacts as
+-- Materialized so each phone's digits are computed once (only the first phone's, unless
+-- dedupe_guardian_phones needs all three).
 with eligible as materialized (
     select
-        g.*,
+        g.student_id, g.guardian_number, g.name, g.contact_type, g.relationship, g.email,
+        g.contact_id, g.phone_1_raw, g.phone_2_raw, g.phone_3_raw,
+        g.phone_1_type, g.phone_2_type, g.phone_3_type,
         case
             when g.phone_1_raw is not null then 1
             when g.phone_2_raw is not null then 2
             when g.phone_3_raw is not null then 3
-        end as first_slot
+        end as first_slot,
+        coalesce(g.phone_1_digits, g.phone_2_digits, g.phone_3_digits) as first_digits,
+        iif(o.dedupe_guardian_phones, g.phone_1_digits, null) as phone_1_digits,
+        iif(o.dedupe_guardian_phones, g.phone_2_digits, null) as phone_2_digits,
+        iif(o.dedupe_guardian_phones, g.phone_3_digits, null) as phone_3_digits
     from stg_guardians g
     cross join run_options o
     where not o.hide_contacts
@@ -24,11 +33,9 @@ with eligible as materialized (
 -- Only with dedupe_guardian_phones: each student's contacts numbered 1, 2, 3 ... in order.
 ranked as materialized (
     select
-        e.student_id, e.guardian_number, e.first_slot,
+        e.student_id, e.guardian_number, e.first_slot, e.first_digits,
         e.phone_1_raw, e.phone_2_raw, e.phone_3_raw,
         e.phone_1_digits, e.phone_2_digits, e.phone_3_digits,
-        case e.first_slot when 1 then e.phone_1_digits when 2 then e.phone_2_digits
-            when 3 then e.phone_3_digits end as first_digits,
         row_number() over (partition by e.student_id order by e.guardian_number) as n
     from eligible e
     cross join run_options o
@@ -56,24 +63,42 @@ deduped (student_id, guardian_number, n, slot, written) as (
     from deduped d
     join ranked r on r.student_id = d.student_id and r.n = d.n + 1
 ),
-final as (
+-- The chosen phone of each contact: its raw text, digits and type.
+chosen as (
     select
-        s.student_id,
-        s.guardian_number as contact_rank,
-        s.name as contact_name,
-        s.contact_type,
+        s.student_id, s.guardian_number, s.name, s.contact_type, s.email, s.relationship,
+        s.contact_id,
         case coalesce(d.slot, s.first_slot)
-            when 1 then s.phone_1 when 2 then s.phone_2 when 3 then s.phone_3 end as contact_phone,
+            when 1 then s.phone_1_raw when 2 then s.phone_2_raw when 3 then s.phone_3_raw
+        end as phone_raw,
+        case d.slot
+            when 1 then s.phone_1_digits when 2 then s.phone_2_digits when 3 then s.phone_3_digits
+            else s.first_digits
+        end as digits,
         case coalesce(d.slot, s.first_slot)
-            when 1 then iif(s.phone_1 is null, null, s.phone_1_type)
-            when 2 then iif(s.phone_2 is null, null, s.phone_2_type)
-            when 3 then iif(s.phone_3 is null, null, s.phone_3_type)
-        end as contact_phone_type,
-        s.email as contact_email,
-        s.relationship as contact_relationship,
-        s.contact_id as contact_sis_id
+            when 1 then s.phone_1_type when 2 then s.phone_2_type when 3 then s.phone_3_type
+        end as phone_type
     from eligible s
     left join deduped d on d.student_id = s.student_id and d.guardian_number = s.guardian_number
+),
+valid as (
+    select c.*,
+        case when length(c.digits) in (10, 11) and c.digits not glob '*[^0-9]*' then c.digits end as phone
+    from chosen c
+),
+final as (
+    select
+        student_id,
+        guardian_number as contact_rank,
+        name as contact_name,
+        contact_type,
+        phone as contact_phone,
+        iif(phone is null, null, phone_type) as contact_phone_type,
+        email as contact_email,
+        relationship as contact_relationship,
+        contact_id as contact_sis_id,
+        phone_raw as contact_phone_raw
+    from valid
 )
 select * from final;
 create index student_contacts_1 on student_contacts (student_id, contact_rank);

@@ -1,4 +1,5 @@
--- Staging tables: one per extract file, every column TEXT, loaded exactly as written.
+-- Staging tables: one per extract file, every column TEXT, loaded as written but for leading and
+-- trailing spaces, which the importer removes (so no view needs trim()).
 -- A column marked "not null" must be in the file's header (the importer checks it);
 -- the others may be absent and read as NULL. Columns a district adds are appended by the
 -- importer and ignored by the views. Each run drops and reloads these tables.

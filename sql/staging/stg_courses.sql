@@ -2,12 +2,12 @@
 create view stg_courses as
 with trimmed as (
     select
-        trim(school_code) as school_code,
-        trim(course_code) as course_code,
-        trim(description) as description,
-        trim(subject) as subject_raw,
-        upper(trim(user_flag_2)) as user_flag_2,
-        upper(trim(is_special_ed)) as is_special_ed
+        school_code,
+        course_code,
+        description,
+        subject as subject_raw,
+        upper(user_flag_2) as user_flag_2,
+        upper(is_special_ed) as is_special_ed
     from courses
 ),
 final as (

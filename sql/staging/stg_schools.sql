@@ -4,23 +4,23 @@
 create view stg_schools as
 with trimmed as (
     select
-        trim(school_code) as school_code,
-        trim(name) as name,
-        nullif(trim(school_number), '') as school_number,
-        trim(state_id) as state_id,
-        trim(nces_id) as nces_id,
-        trim(address) as address,
-        trim(city) as city,
-        trim(state) as state,
-        trim(zip) as zip_raw,
-        replace(replace(trim(zip), '-', ''), ' ', '') as zip_compact,
-        trim(phone) as phone_raw,
-        replace(replace(replace(replace(replace(replace(replace(trim(phone),
+        school_code,
+        name,
+        nullif(school_number, '') as school_number,
+        state_id,
+        nces_id,
+        address,
+        city,
+        state,
+        zip as zip_raw,
+        replace(replace(zip, '-', ''), ' ', '') as zip_compact,
+        phone as phone_raw,
+        replace(replace(replace(replace(replace(replace(replace(phone,
             '(', ''), ')', ''), '-', ''), ' ', ''), '.', ''), '+', ''), '/', '') as phone_digits,
-        trim(principal_name) as principal_name,
-        trim(principal_email) as principal_email,
-        upper(nullif(trim(level), '')) as level,
-        upper(trim(is_preregistration)) as is_preregistration
+        principal_name,
+        principal_email,
+        upper(nullif(level, '')) as level,
+        upper(is_preregistration) as is_preregistration
     from schools
 ),
 final as (

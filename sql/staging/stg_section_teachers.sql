@@ -2,12 +2,12 @@
 create view stg_section_teachers as
 with final as (
     select
-        trim(school_code) as school_code,
-        trim(course_code) as course_code,
-        trim(section) as section,
-        trim(staff_id) as staff_id,
-        cast(trim(position) as integer) as position,
-        upper(trim(shared)) in ('Y', 'YES', '1', 'TRUE') as is_shared
+        school_code,
+        course_code,
+        section,
+        staff_id,
+        cast(position as integer) as position,
+        upper(shared) in ('Y', 'YES', '1', 'TRUE') as is_shared
     from section_teachers
 )
 select * from final;

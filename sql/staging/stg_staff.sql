@@ -2,19 +2,19 @@
 create view stg_staff as
 with trimmed as (
     select
-        trim(staff_id) as staff_id,
-        trim(last_name) as last_name,
-        trim(first_name) as first_name,
-        trim(middle_name) as middle_name,
-        trim(teacher_number) as teacher_number,
-        trim(state_id) as state_id,
-        trim(email) as email,
-        trim(logon) as logon,
-        trim(title) as title,
-        upper(trim(is_teacher)) as is_teacher,
-        upper(trim(is_administrator)) as is_administrator,
-        trim(department_code) as department_code,
-        coalesce(upper(nullif(trim(status), '')), 'ACTIVE') as status
+        staff_id,
+        last_name,
+        first_name,
+        middle_name,
+        teacher_number,
+        state_id,
+        email,
+        logon,
+        title,
+        upper(is_teacher) as is_teacher,
+        upper(is_administrator) as is_administrator,
+        department_code,
+        coalesce(upper(nullif(status, '')), 'ACTIVE') as status
     from staff
 ),
 final as (

@@ -3,9 +3,9 @@
 create view stg_staff_schools as
 with trimmed as (
     select
-        trim(staff_id) as staff_id,
-        trim(school_code) as school_code,
-        max(upper(trim(is_primary)) in ('Y', 'YES', '1', 'TRUE')) as marked_primary
+        staff_id,
+        school_code,
+        max(upper(is_primary) in ('Y', 'YES', '1', 'TRUE')) as marked_primary
     from staff_schools
     group by 1, 2
 ),

@@ -3,11 +3,11 @@
 create view stg_terms as
 with trimmed as (
     select
-        trim(school_code) as school_code,
-        trim(term_code) as term_code,
-        trim(name) as name,
-        trim(start_date) as start_raw,
-        trim(end_date) as end_raw
+        school_code,
+        term_code,
+        name,
+        start_date as start_raw,
+        end_date as end_raw
     from terms
 ),
 final as (

@@ -9,6 +9,17 @@ final class CSVReader {
         var start: UnsafePointer<UInt8>
         var count: Int
         var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
+
+        /// The field without leading and trailing spaces (U+0020 only, as SQL's trim()).
+        func trimmingSpaces() -> Field {
+            var field = self
+            while field.count > 0 && field.start.pointee == 0x20 {
+                field.start += 1
+                field.count -= 1
+            }
+            while field.count > 0 && field.start[field.count - 1] == 0x20 { field.count -= 1 }
+            return field
+        }
     }
 
     let name: String

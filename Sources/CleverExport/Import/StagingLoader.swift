@@ -7,7 +7,8 @@ public struct ImportError: Error, CustomStringConvertible {
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
 
-/// Loads each extract CSV into its staging table, every value as TEXT exactly as written.
+/// Loads each extract CSV into its staging table, every value as TEXT as written but for leading and
+/// trailing spaces, which no rule wants and which would otherwise cost a trim() on every use.
 /// Runs inside the caller's transaction, so a failed import leaves the previous data in place.
 struct StagingLoader {
     let database: Database
@@ -68,7 +69,7 @@ struct StagingLoader {
                 continue
             }
             for index in 0..<header.count {
-                let field = reader[index]
+                let field = reader[index].trimmingSpaces()
                 insert.bindBorrowed(field.start, count: field.count, at: Int32(index + 1))
             }
             try insert.step()
