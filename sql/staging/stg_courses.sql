@@ -1,6 +1,6 @@
 -- stg_courses: courses.csv cleaned; subject mapped through subject_map ('other' when unknown).
 create view stg_courses as
-with trimmed as (
+with typed as (
     select
         school_code,
         course_code,
@@ -19,7 +19,7 @@ final as (
         coalesce(m.clever_subject, 'other') as subject,
         c.user_flag_2 in ('Y', 'YES', '1', 'TRUE') as user_flag_2,
         c.is_special_ed in ('Y', 'YES', '1', 'TRUE') as is_special_ed
-    from trimmed c
+    from typed c
     left join subject_map m on m.sis_subject = lower(c.subject_raw)
 )
 select * from final;

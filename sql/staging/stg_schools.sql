@@ -1,8 +1,8 @@
--- stg_schools: schools.csv cleaned. Values trimmed; ZIP keeps letters and digits and counts
+-- stg_schools: schools.csv cleaned. ZIP keeps letters and digits and counts
 -- only at 5 or 9 characters; phone keeps digits and counts only at 10 or 11; level defaults
 -- to OTHER. The *_raw columns keep what the SIS wrote, for the checks.
 create view stg_schools as
-with trimmed as (
+with typed as (
     select
         school_code,
         name,
@@ -43,6 +43,6 @@ final as (
         principal_email,
         coalesce(level, 'OTHER') as level,
         is_preregistration in ('Y', 'YES', '1', 'TRUE') as is_preregistration
-    from trimmed
+    from typed
 )
 select * from final;

@@ -1,6 +1,6 @@
 -- stg_staff: staff.csv cleaned; flags typed, status defaulted to ACTIVE.
 create view stg_staff as
-with trimmed as (
+with typed as (
     select
         staff_id,
         last_name,
@@ -25,6 +25,6 @@ final as (
         is_administrator in ('Y', 'YES', '1', 'TRUE') as is_administrator,
         department_code,
         status = 'ACTIVE' as is_active
-    from trimmed
+    from typed
 )
 select * from final;

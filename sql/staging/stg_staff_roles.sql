@@ -1,4 +1,4 @@
--- stg_staff_roles: each staff member's roles (types), trimmed.
+-- stg_staff_roles: each staff member's roles (types).
 create view stg_staff_roles as
 select staff_id, role
 from staff_roles;

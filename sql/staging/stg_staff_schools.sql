@@ -1,7 +1,7 @@
 -- stg_staff_schools: each staff member's schools, with the primary one marked. Without an
 -- is_primary = Y row, the lowest school_code is primary. Duplicate rows collapse to one.
 create view stg_staff_schools as
-with trimmed as (
+with typed as (
     select
         staff_id,
         school_code,
@@ -14,7 +14,7 @@ ranked as (
         row_number() over (
             partition by staff_id order by marked_primary desc, school_code
         ) as primary_rank
-    from trimmed
+    from typed
 ),
 final as (
     select staff_id, school_code, primary_rank = 1 as is_primary from ranked

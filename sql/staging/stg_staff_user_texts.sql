@@ -1,4 +1,4 @@
--- stg_staff_user_texts: staff members' free user-text fields, trimmed. Options name them as
+-- stg_staff_user_texts: staff members' free user-text fields. Options name them as
 -- user_text:FIELD; an empty value counts as not set.
 create view stg_staff_user_texts as
 select staff_id, field, nullif(value, '') as value

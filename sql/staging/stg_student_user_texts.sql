@@ -1,4 +1,4 @@
--- stg_student_user_texts: students' free user-text fields, trimmed. Options name them as
+-- stg_student_user_texts: students' free user-text fields. Options name them as
 -- user_text:FIELD; an empty value counts as not set.
 create view stg_student_user_texts as
 select student_id, field, nullif(value, '') as value

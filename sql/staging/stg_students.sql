@@ -4,7 +4,7 @@
 -- place in students.csv (its rowid).
 -- Which students are exported is decided in student_placements.
 create view stg_students as
-with trimmed as (
+with typed as (
     select
         rowid as source_row,
         student_id,
@@ -42,7 +42,7 @@ dated as (
             when birth_date_raw glob '[01][0-9]/[0-3][0-9]/[0-9][0-9][0-9][0-9]' then substr(birth_date_raw, 7, 4) || '-'
                 || substr(birth_date_raw, 1, 2) || '-' || substr(birth_date_raw, 4, 2)
         end as birth_date
-    from trimmed
+    from typed
 ),
 final as (
     select

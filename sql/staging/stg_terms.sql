@@ -1,7 +1,7 @@
 -- stg_terms: terms.csv with dates as YYYY-MM-DD (YYYY-MM-DD or MM/DD/YYYY digits; anything
 -- else is NULL).
 create view stg_terms as
-with trimmed as (
+with typed as (
     select
         school_code,
         term_code,
@@ -23,6 +23,6 @@ final as (
             when end_raw glob '[01][0-9]/[0-3][0-9]/[0-9][0-9][0-9][0-9]' then
                 substr(end_raw, 7, 4) || '-' || substr(end_raw, 1, 2) || '-' || substr(end_raw, 4, 2)
         end as end_date
-    from trimmed
+    from typed
 )
 select * from final;
