@@ -3,23 +3,24 @@
 -- members of exported homeroom sections.
 drop table if exists export_enrollments;
 create table export_enrollments as
+-- Each pair once: grouped in the order of active_enrollments' index, so nothing is sorted.
 with course_enrollments as (
     select s.school_code, s.section_id, e.student_id
     from active_enrollments e
-    join export_sections s
-        on s.is_homeroom = 0 and s.school_code = e.school_code
-        and s.course_code = e.course_code and s.section = e.section
+    join export_sections s on s.section_key = e.home_key
+    group by e.home_key, e.student_id
 ),
 homeroom_enrollments as (
-    select s.school_code, s.section_id, h.student_id
+    select distinct s.school_code, s.section_id, h.student_id
     from stg_homerooms h
     join export_students st on st.student_id = h.student_id
     join export_sections s
         on s.is_homeroom = 1 and s.school_code = h.school_code and s.section = h.homeroom
 ),
+-- Homeroom sections have IDs of their own (HR-...), so the two parts never share a row.
 final as (
     select school_code, section_id, student_id from course_enrollments
-    union
+    union all
     select school_code, section_id, student_id from homeroom_enrollments
 )
 select * from final;

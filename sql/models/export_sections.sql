@@ -1,6 +1,7 @@
 -- export_sections: every section written to sections.csv, with its Clever values.
 --   Course sections: a home section (section_homes) with at least one active enrollment.
 --   Homeroom sections: homeroom_sections (is_homeroom = 1).
+-- section_key: the home section's section_candidates.section_key (NULL for homerooms).
 -- Section_id: [school_year-][teacher of record's last name-]school_code-course_code-section
 --   (homerooms: HR-school_code-homeroom).
 -- Name: section_name, else the course description (homerooms: "Homeroom " + homeroom); then
@@ -8,7 +9,7 @@
 drop table if exists export_sections;
 create table export_sections as
 with written_homes as (
-    select distinct school_code, course_code, section from active_enrollments
+    select distinct home_key from active_enrollments
 ),
 teachers as (
     select
@@ -24,6 +25,7 @@ teachers as (
 course_sections as (
     select
         0 as is_homeroom,
+        c.section_key,
         c.school_code,
         c.course_code,
         c.section,
@@ -38,15 +40,15 @@ course_sections as (
         c.subject,
         t.teacher_1, t.teacher_2, t.teacher_3, t.teacher_4,
         coalesce(t.teacher_count, 0) as teacher_count
-    from section_candidates c
-    join written_homes w
-        on w.school_code = c.school_code and w.course_code = c.course_code and w.section = c.section
+    from written_homes w
+    join section_candidates c on c.section_key = w.home_key
     left join teachers t
         on t.school_code = c.school_code and t.course_code = c.course_code and t.section = c.section
 ),
 homerooms as (
     select
         1 as is_homeroom,
+        null as section_key,
         h.school_code,
         'HR' as course_code,
         h.homeroom as section,
@@ -71,46 +73,37 @@ all_sections as (
 -- The homeroom teacher most of an ELEM section's enrolled students share (ties: lowest id).
 homeroom_teacher_votes as (
     select
-        e.school_code, e.course_code, e.section, h.staff_id,
+        e.home_key, h.staff_id,
         row_number() over (
-            partition by e.school_code, e.course_code, e.section
+            partition by e.home_key
             order by count(distinct e.student_id) desc, h.staff_id
         ) as vote_rank
-    from active_enrollments e
+    -- run_options first (CROSS JOIN keeps it there): with the option off, nothing is read.
+    from run_options o
+    cross join active_enrollments e
     join stg_homerooms h on h.student_id = e.student_id
     join stg_staff s on s.staff_id = h.staff_id and s.is_active
-    cross join run_options o
     where o.append_homeroom_teacher
-    group by e.school_code, e.course_code, e.section, h.staff_id
+    group by e.home_key, h.staff_id
 ),
--- Lookups are scalar subqueries: SQLite cannot use the staging indexes through a LEFT JOIN.
 named as (
     select
         a.*,
-        (select last_name from stg_staff where staff_id = a.teacher_1) as record_last_name,
-        case
-            when a.is_homeroom then (select last_name from stg_staff where staff_id = a.teacher_1)
-            else (select last_name from stg_staff where staff_id = v.staff_id)
-        end as homeroom_last_name
+        r.last_name as record_last_name,
+        case when a.is_homeroom then r.last_name else vs.last_name end as homeroom_last_name,
+        t.name as term_name,
+        t.start_date,
+        t.end_date
     from all_sections a
-    left join homeroom_teacher_votes v
-        on a.is_homeroom = 0 and v.school_code = a.school_code
-        and v.course_code = a.course_code and v.section = a.section and v.vote_rank = 1
-),
-termed as (
-    select
-        n.*,
-        (select name from stg_terms t where t.school_code = n.school_code and t.term_code = n.term_code)
-            as term_name,
-        (select start_date from stg_terms t where t.school_code = n.school_code and t.term_code = n.term_code)
-            as start_date,
-        (select end_date from stg_terms t where t.school_code = n.school_code and t.term_code = n.term_code)
-            as end_date
-    from named n
+    left join stg_staff r on r.staff_id = a.teacher_1
+    left join homeroom_teacher_votes v on v.home_key = a.section_key and v.vote_rank = 1
+    left join stg_staff vs on vs.staff_id = v.staff_id
+    left join stg_terms t on t.school_code = a.school_code and t.term_code = a.term_code
 ),
 final as (
     select
         n.is_homeroom,
+        n.section_key,
         n.school_code,
         n.course_code,
         n.section,
@@ -139,9 +132,10 @@ final as (
         n.teacher_1, n.teacher_2, n.teacher_3, n.teacher_4, n.teacher_count,
         n.print_period,
         n.section as section_number
-    from termed n
+    from named n
     cross join run_options o
 )
 select * from final;
 create index export_sections_1 on export_sections (school_code, course_code, section);
 create index export_sections_2 on export_sections (section_id);
+create index export_sections_3 on export_sections (section_key);

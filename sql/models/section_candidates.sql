@@ -5,6 +5,7 @@ drop table if exists section_candidates;
 create table section_candidates as
 with final as (
     select
+        s.source_row as section_key,
         s.school_code,
         s.course_code,
         s.section,
@@ -27,3 +28,4 @@ with final as (
 )
 select * from final;
 create index section_candidates_1 on section_candidates (school_code, course_code, section);
+create index section_candidates_2 on section_candidates (section_key);

@@ -3,7 +3,8 @@
 -- course whose course description (trimmed, any case), term, meeting_days, room and
 -- print_period (all non-empty) equal those of a regular section of the same school. It goes
 -- to its lowest-keyed match (course_code, then section); merge_order numbers it among the
--- sections merged into that home (0 = the home itself).
+-- sections merged into that home (0 = the home itself). section_key and home_key are the
+-- section's and its home's section_candidates.section_key.
 drop table if exists section_homes;
 create table section_homes as
 with matches as (
@@ -13,6 +14,7 @@ with matches as (
         i.section,
         r.course_code as home_course_code,
         r.section as home_section,
+        r.section_key as home_key,
         row_number() over (
             partition by i.school_code, i.course_code, i.section
             order by r.course_code, r.section
@@ -30,9 +32,11 @@ with matches as (
 ),
 homes as (
     select
+        c.section_key,
         c.school_code,
         c.course_code,
         c.section,
+        coalesce(m.home_key, c.section_key) as home_key,
         coalesce(m.home_course_code, c.course_code) as home_course_code,
         coalesce(m.home_section, c.section) as home_section
     from section_candidates c

@@ -1,7 +1,9 @@
--- stg_sections: sections.csv cleaned; empty optional values become NULL.
+-- stg_sections: sections.csv cleaned; empty optional values become NULL. source_row is the row's
+-- place in sections.csv (its rowid): an integer key, cheaper to join millions of enrollments on.
 create view stg_sections as
 with final as (
     select
+        rowid as source_row,
         school_code,
         course_code,
         section,
