@@ -19,13 +19,16 @@ struct Validator {
     let databasePath: String
     var workers = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
 
-    func run() throws -> [Finding] {
+    /// `alongside` (the writer, which only reads too) runs first on one of the workers while the
+    /// others start on the checks, so every core has work and nothing waits for the writer.
+    func run(alongside job: @escaping @Sendable () throws -> Void = {}) throws -> [Finding] {
         let checks = try Database(path: databasePath)
             .strings("select name from sqlite_master where type = 'view' and name like 'check\\_%' escape '\\' order by name")
             .sorted { ($0.hasPrefix("check_extract") ? 0 : 1, $0) < ($1.hasPrefix("check_extract") ? 0 : 1, $1) }
         let queue = CheckQueue(checks)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
             do {
+                if worker == 0 { try job() }
                 let database = try Database(path: databasePath)
                 while let check = queue.next() {
                     queue.add(try Self.findings(of: check, in: database))
