@@ -6,10 +6,11 @@ drop table if exists homeroom_sections;
 create table homeroom_sections as
 with members as (
     select h.school_code, h.homeroom, h.student_id, h.staff_id
-    from stg_homerooms h
+    -- run_options first (CROSS JOIN keeps it there): with the option off, nothing is read.
+    from run_options o
+    cross join stg_homerooms h
     join export_students s on s.student_id = h.student_id
     join selected_schools sc on sc.school_code = h.school_code and sc.level = 'ELEM'
-    cross join run_options o
     where o.elementary_homerooms
 ),
 teacher_votes as (

@@ -19,7 +19,9 @@ with matches as (
             partition by i.school_code, i.course_code, i.section
             order by r.course_code, r.section
         ) as match_rank
-    from section_candidates i
+    -- run_options first (CROSS JOIN keeps it there): with the option off, nothing is read.
+    from run_options o
+    cross join section_candidates i
     join section_candidates r
         on r.school_code = i.school_code
         and r.term_code = i.term_code
@@ -27,7 +29,6 @@ with matches as (
         and r.meeting_days = i.meeting_days
         and r.room = i.room
         and r.print_period = i.print_period
-    cross join run_options o
     where o.combine_inclusion and i.is_special_ed and not r.is_special_ed
 ),
 homes as (

@@ -37,8 +37,8 @@ ranked as materialized (
         e.phone_1_raw, e.phone_2_raw, e.phone_3_raw,
         e.phone_1_digits, e.phone_2_digits, e.phone_3_digits,
         row_number() over (partition by e.student_id order by e.guardian_number) as n
-    from eligible e
-    cross join run_options o
+    from run_options o
+    cross join eligible e
     where o.dedupe_guardian_phones
 ),
 -- Walks each student's contacts in order, carrying the phone digits already written.
