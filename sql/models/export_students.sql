@@ -5,10 +5,7 @@
 drop table if exists export_students;
 create table export_students as
 with kept as (
-    select s.*, p.school_id
-    from stg_students s
-    join student_placements p on p.source_row = s.source_row
-    where p.left_out_because is null
+    select * from student_placements where left_out_because is null
 ),
 credentials as (
     select

@@ -2,16 +2,14 @@
 -- are left out (NULL: exported). School_id: school_code; then the transcript school for a
 -- student of a pre-registration school (preg_transcript_school); then the user-text override
 -- when non-empty. Kept: ACTIVE, final school in schools.csv and selected, and not removed by
--- exclude_prek / exclude_kindergarten. `clever-export explain student` reads this table.
-drop table if exists student_placements;
-create table student_placements as
+-- exclude_prek / exclude_kindergarten. `clever-export explain student` reads it.
+-- A view, not a table: export_students reads it in the same pass as the students' other values,
+-- and a lookup by student_id uses the index on students.
+drop view if exists student_placements;
+create view student_placements as
 with placed as (
     select
-        s.source_row,
-        s.student_id,
-        s.status,
-        s.grade_code,
-        s.grade_group,
+        s.*,
         case
             when o.preg_transcript_school and s.transcript_school_code is not null
                 and (select is_preregistration from stg_schools where school_code = s.school_code)
@@ -35,9 +33,7 @@ overridden as (
 ),
 final as (
     select
-        p.source_row,
-        p.student_id,
-        p.school_id,
+        p.*,
         case
             when p.status <> 'ACTIVE' then 'status is ' || p.status || '; only ACTIVE students are exported'
             when p.school_id not in (select school_code from stg_schools)
@@ -53,5 +49,3 @@ final as (
     cross join run_options o
 )
 select * from final;
-create index student_placements_1 on student_placements (student_id);
-create index student_placements_2 on student_placements (source_row);
