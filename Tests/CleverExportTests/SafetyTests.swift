@@ -64,6 +64,30 @@ final class SafetyTests: XCTestCase {
         XCTAssertEqual(after.changes.first { $0.file == .students }?.removed, 0, "the forced delivery is the new baseline")
     }
 
+    func testChangesAreCountedByKeyAgainstTheLastDelivery() throws {
+        let (configuration, extract, work) = try demoCopy()
+        _ = try run(configuration)
+        let path = extract.appending(path: "students.csv")
+        var lines = try String(contentsOf: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        // S1002 changes name, S1003 leaves, S1999 (a copy of S1004) arrives.
+        lines = lines.filter { !$0.hasPrefix("S1003,") }.map { $0.replacingOccurrences(of: "S1002,010,010453,4829103002,Johnson,", with: "S1002,010,010453,4829103002,Jonsson,") }
+        let copy = lines.first { $0.hasPrefix("S1004,") }!
+        lines.append(copy.replacingOccurrences(of: "S1004,", with: "S1999,"))
+        try write(lines.joined(separator: "\n") + "\n", to: path)
+        var request = RunRequest(configuration: configuration, force: true)
+        request.changeDetails = true
+        let students = try ExportRun(request).run().changes.first { $0.file == .students }!
+        XCTAssertEqual([students.addedKeys, students.removedKeys, students.changedKeys], [["S1999"], ["S1003"], ["S1002"]])
+        XCTAssertEqual(try run(configuration).changes.map { $0.added + $0.removed + $0.changed }, [0, 0, 0, 0, 0, 0], "nothing changed since")
+
+        // An option that adds a column changes every row that stays.
+        try write(try String(contentsOf: work.appending(path: "clever-export.toml"), encoding: .utf8) + "[students]\nhome_language = true\n",
+                  to: work.appending(path: "clever-export.toml"))
+        let widened = try run(try Configuration.load(path: work.appending(path: "clever-export.toml").path), force: true)
+        let all = widened.changes.first { $0.file == .students }!
+        XCTAssertEqual([all.added, all.removed, all.changed], [0, 0, all.rows])
+    }
+
     func testStagingDatabaseIsForItsOwnerOnly() throws {
         let (configuration, _, _) = try demoCopy()
         let report = try run(configuration)
