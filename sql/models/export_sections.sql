@@ -138,4 +138,5 @@ final as (
 select * from final;
 create index export_sections_1 on export_sections (school_code, course_code, section);
 create index export_sections_2 on export_sections (section_id);
-create index export_sections_3 on export_sections (section_key);
+-- Covering: export_enrollments looks up each enrollment's section by key without reading the table.
+create index export_sections_3 on export_sections (section_key, school_code, section_id);

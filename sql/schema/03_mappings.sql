@@ -1,9 +1,10 @@
 -- Mapping tables analysts extend: SIS words on the left, Clever's values on the right.
 -- Matching is case-insensitive (keys are stored lower-case) and ignores surrounding spaces.
+-- WITHOUT ROWID: a lookup by key, once per student, reads one b-tree instead of two.
 
 -- Race: Clever letters map to themselves; federal category names to their letter.
 drop table if exists race_map;
-create table race_map (sis_race text primary key, clever_race text not null);
+create table race_map (sis_race text primary key, clever_race text not null) without rowid;
 insert into race_map values
     ('a', 'A'), ('b', 'B'), ('i', 'I'), ('m', 'M'), ('p', 'P'), ('w', 'W'),
     ('white', 'W'),
@@ -15,7 +16,7 @@ insert into race_map values
 
 -- Subject: a Clever subject maps to itself; anything not listed becomes 'other'.
 drop table if exists subject_map;
-create table subject_map (sis_subject text primary key, clever_subject text not null);
+create table subject_map (sis_subject text primary key, clever_subject text not null) without rowid;
 insert into subject_map values
     ('english/language arts', 'English/language arts'), ('math', 'Math'), ('science', 'Science'),
     ('social studies', 'Social studies'), ('language', 'Language'),
@@ -45,7 +46,7 @@ insert into subject_map values
 -- Grades: the state codes with a name of their own. grade_group drives the PreK and
 -- kindergarten options; numeric codes (01..12) lose leading zeros in the views.
 drop table if exists grade_map;
-create table grade_map (sis_grade text primary key, clever_grade text not null, grade_group text);
+create table grade_map (sis_grade text primary key, clever_grade text not null, grade_group text) without rowid;
 insert into grade_map values
     ('3f', 'PreKindergarten', 'prek'), ('3h', 'PreKindergarten', 'prek'),
     ('4f', 'PreKindergarten', 'prek'), ('4h', 'PreKindergarten', 'prek'),
