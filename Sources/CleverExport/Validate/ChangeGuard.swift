@@ -71,7 +71,7 @@ struct ChangeGuard {
         let reader = try CSVReader(path: exported.path, name: exported.file.fileName)
         _ = try reader.next()  // the header
         let delivered = try database.prepare("select * from \"\(snapshot)\" order by rowid")
-        let nowOnly = try database.prepare(Self.insert(into: "temp.now_only", count: Int(reader.fieldCount)))
+        let nowOnly = try database.prepare(Self.insert(into: "temp.now_only", count: reader.fieldCount))
         let beforeOnly = try database.prepare(Self.insert(into: "temp.before_only", count: Int(delivered.columnCount)))
         var hasNow = try reader.next(), hasBefore = try delivered.step()
         while hasNow || hasBefore {
