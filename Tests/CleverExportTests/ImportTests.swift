@@ -64,4 +64,19 @@ final class ImportTests: XCTestCase {
         let database = try Database(path: report.databasePath)
         XCTAssertEqual(try database.strings("select distinct district_note from schools"), ["x"])
     }
+
+    func testSpacesAroundValuesAreDroppedAndEverythingElseKept() throws {
+        let (config, extract, work) = try demoCopy()
+        let path = extract.appending(path: "schools.csv")
+        let rows = try String(contentsOf: path, encoding: .utf8).split(separator: "\n")
+        // Spaces around a value, quoted or not, go; a tab, inner spaces and leading zeros stay.
+        try write(([rows[0] + ",district_note"] + rows.dropFirst().map { $0 + ",\"  0 7\t \"" }).joined(separator: "\n") + "\n", to: path)
+        let text = try String(contentsOf: path, encoding: .utf8)
+        try write(text.replacingOccurrences(of: "\n010,", with: "\n  010 ,"), to: path)
+        let (report, output) = try runExport(config: config, work: work)
+        assertSameFile(output.appending(path: "schools.csv"), packageRoot.appending(path: "fixtures/demo/expected/schools.csv"))
+        let database = try Database(path: report.databasePath)
+        XCTAssertEqual(try database.strings("select distinct district_note from schools"), ["0 7\t"])
+        XCTAssertEqual(try database.strings("select count(*) from schools where school_code = '010'"), ["1"])
+    }
 }
