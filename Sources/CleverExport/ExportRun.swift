@@ -153,6 +153,7 @@ public struct ExportRun {
         do {
             return try database.transaction {
                 try clock.time("import") {
+                    try catalog.setAsidePreviousTables(in: database)
                     try catalog.installSchema(in: database)
                     _ = try StagingLoader(database: database, directory: configuration.path("source.dir")).loadAll()
                 }
@@ -160,6 +161,7 @@ public struct ExportRun {
                 return try clock.time("build") {
                     try OptionsTable(database: database).write(configuration, asOf: asOf)
                     try catalog.build(in: database)
+                    try catalog.dropPreviousTables(in: database)
                     return try history.start(asOf: asOf, at: started)
                 }
             }

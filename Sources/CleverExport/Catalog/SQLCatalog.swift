@@ -43,6 +43,33 @@ public struct SQLCatalog: Sendable {
     /// Drops and recreates the staging tables and the options table; keeps the run history.
     func installSchema(in database: Database) throws { try execute(Self.schemaFolder, in: database) }
 
+    /// Renames the previous run's staging and model tables to previous_<name> (dropping their
+    /// indexes) instead of letting the new run drop them; `dropPreviousTables` drops them once
+    /// the new ones are built. SQLite journals a page that is freed and reused in one
+    /// transaction, but reuses a page freed by an earlier one for free: so each night loads into
+    /// the pages the night before released, as cheaply as into a new file. The database holds
+    /// two nights' tables while a run is under way.
+    func setAsidePreviousTables(in database: Database) throws {
+        let staging = (try? database.strings("select name from extract_file")) ?? []
+        let models = files(in: Self.modelFolder).map { URL(fileURLWithPath: $0.path).deletingPathExtension().lastPathComponent }
+        let tables = Set(try database.strings("select name from sqlite_master where type = 'table'"))
+        try database.execute("pragma legacy_alter_table = on")  // the views are rebuilt anyway
+        defer { try? database.execute("pragma legacy_alter_table = off") }
+        for table in Set(staging + models) where tables.contains(table) {
+            let indexes = try database.strings(
+                "select name from sqlite_master where type = 'index' and tbl_name = ? and sql is not null", [table])
+            for index in indexes { try database.execute("drop index \"\(index)\"") }
+            try database.execute("drop table if exists \"previous_\(table)\"; alter table \"\(table)\" rename to \"previous_\(table)\"")
+        }
+    }
+
+    /// Drops the tables `setAsidePreviousTables` kept.
+    func dropPreviousTables(in database: Database) throws {
+        for table in try database.strings("select name from sqlite_master where type = 'table' and name like 'previous\\_%' escape '\\'") {
+            try database.execute("drop table \"\(table)\"")
+        }
+    }
+
     /// Indexes the freshly loaded staging tables.
     func installIndexes(in database: Database) throws { try execute(Self.indexFolder, in: database) }
 

@@ -90,7 +90,9 @@ struct ChangeGuard {
     }
 
     /// Keeps what was just delivered as the set the next run is compared with: each file's rows,
-    /// as text, in file order.
+    /// as text, in file order. The new set is loaded before the old one is dropped, so it fills
+    /// pages freed by an earlier transaction, which SQLite need not journal (SQLCatalog's
+    /// setAsidePreviousTables says more).
     func recordDelivered(_ files: [ExportedFile]) throws {
         try database.transaction {
             for exported in files {
@@ -98,11 +100,12 @@ struct ChangeGuard {
                 let reader = try CSVReader(path: exported.path, name: exported.file.fileName)
                 guard try reader.next() else { continue }
                 let header = (0..<reader.fieldCount).map { String(decoding: reader[$0].buffer, as: UTF8.self) }
-                try database.execute("drop table if exists \(snapshot); create table \(snapshot) (\(Self.columnList(header)))")
-                let insert = try database.prepare(Self.insert(into: snapshot, count: header.count))
+                try database.execute("drop table if exists new_\(snapshot); create table new_\(snapshot) (\(Self.columnList(header)))")
+                let insert = try database.prepare(Self.insert(into: "new_\(snapshot)", count: header.count))
                 while try reader.next() {
                     try Self.store(insert, (0..<reader.fieldCount).map { reader[$0].buffer })
                 }
+                try database.execute("drop table if exists \(snapshot); alter table new_\(snapshot) rename to \(snapshot)")
             }
         }
     }
