@@ -101,11 +101,11 @@ public struct ExportRun {
         let created = open(databasePath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         if created >= 0 { close(created) }
         let database = try Database(path: databasePath)
-        // A run reloads millions of rows into the previous run's pages, and SQLite journals each
-        // one; waiting for the disk at every cache spill doubled the import. Without the waits a
-        // crash of the program is still rolled back; only a crash of the machine itself mid-run
-        // can damage the database (delete it: the next run rebuilds it, with nothing to compare
-        // against). A 64 MiB cache spills less often.
+        // A run writes millions of rows, and SQLite would wait for the disk at every cache spill
+        // (15 s of a nightly run at 1M students). Without the waits a crash of the program is
+        // still rolled back; only a crash of the machine itself mid-run can damage the database
+        // (delete it: the next run rebuilds it, with nothing to compare against). A 64 MiB cache
+        // spills less often.
         try database.execute("pragma synchronous = off; pragma cache_size = -65536")
         let history = RunHistory(database: database)
 
