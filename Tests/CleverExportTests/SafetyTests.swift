@@ -88,6 +88,17 @@ final class SafetyTests: XCTestCase {
         XCTAssertEqual([all.added, all.removed, all.changed], [0, 0, all.rows])
     }
 
+    func testARunLeavesOneSetOfTablesBehind() throws {
+        let (configuration, _, _) = try demoCopy()
+        _ = try run(configuration)
+        let report = try run(configuration)
+        let database = try Database(path: report.databasePath)
+        // The previous run's tables are set aside while a run builds, then dropped.
+        XCTAssertEqual(try database.strings("select name from sqlite_master where name like 'previous%' or name like 'new%'"), [])
+        XCTAssertEqual(try database.strings("select count(*) from export_students"), ["59"])
+        XCTAssertEqual(try database.strings("pragma integrity_check"), ["ok"])
+    }
+
     func testStagingDatabaseIsForItsOwnerOnly() throws {
         let (configuration, _, _) = try demoCopy()
         let report = try run(configuration)
