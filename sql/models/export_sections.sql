@@ -73,7 +73,8 @@ all_sections as (
 -- The homeroom teacher most of an ELEM section's enrolled students share (ties: lowest id).
 homeroom_teacher_votes as (
     select
-        e.home_key, h.staff_id,
+        -- Typed, so the join below can index it (an untyped key made that join quadratic).
+        cast(e.home_key as integer) as home_key, h.staff_id,
         row_number() over (
             partition by e.home_key
             order by count(distinct e.student_id) desc, h.staff_id
@@ -86,6 +87,17 @@ homeroom_teacher_votes as (
     where o.append_homeroom_teacher
     group by e.home_key, h.staff_id
 ),
+-- One row per key even when the extract repeats one (an error the checks report), so a
+-- section is never written twice.
+last_names as (
+    select staff_id, max(last_name) as last_name from stg_staff group by staff_id
+),
+terms as (
+    select school_code, term_code, max(name) as name, max(start_date) as start_date,
+        max(end_date) as end_date
+    from stg_terms
+    group by school_code, term_code
+),
 named as (
     select
         a.*,
@@ -95,10 +107,10 @@ named as (
         t.start_date,
         t.end_date
     from all_sections a
-    left join stg_staff r on r.staff_id = a.teacher_1
+    left join last_names r on r.staff_id = a.teacher_1
     left join homeroom_teacher_votes v on v.home_key = a.section_key and v.vote_rank = 1
-    left join stg_staff vs on vs.staff_id = v.staff_id
-    left join stg_terms t on t.school_code = a.school_code and t.term_code = a.term_code
+    left join last_names vs on vs.staff_id = v.staff_id
+    left join terms t on t.school_code = a.school_code and t.term_code = a.term_code
 ),
 final as (
     select

@@ -45,18 +45,23 @@ school_years as (
     from stg_sections
     group by school_code, school_year
 ),
+homerooms as (
+    select distinct school_code, homeroom from members
+),
+winners as (
+    select school_code, homeroom, staff_id from teacher_votes where vote_rank = 1
+),
 final as (
-    select distinct
-        m.school_code,
-        m.homeroom,
+    select
+        h.school_code,
+        h.homeroom,
         y.school_year,
         t.term_code,
-        v.staff_id
-    from members m
-    left join teacher_votes v
-        on v.school_code = m.school_code and v.homeroom = m.homeroom and v.vote_rank = 1
-    left join longest_terms t on t.school_code = m.school_code and t.length_rank = 1
-    left join school_years y on y.school_code = m.school_code and y.year_rank = 1
+        w.staff_id
+    from homerooms h
+    left join winners w on w.school_code = h.school_code and w.homeroom = h.homeroom
+    left join longest_terms t on t.school_code = h.school_code and t.length_rank = 1
+    left join school_years y on y.school_code = h.school_code and y.year_rank = 1
 )
 select * from final;
 create index homeroom_sections_1 on homeroom_sections (school_code, homeroom);
