@@ -3,17 +3,6 @@ import XCTest
 @testable import CleverExport
 
 final class ConfigurationTests: XCTestCase {
-    func problems(_ toml: String) -> [String] {
-        do {
-            _ = try Configuration.parse(toml, name: "c.toml", baseDirectory: "/base")
-            return []
-        } catch let error as ConfigurationError {
-            return error.problems
-        } catch {
-            return ["unexpected \(error)"]
-        }
-    }
-
     func testDefaultsAndRelativePaths() throws {
         let configuration = try Configuration.parse("[source]\ndir = \"x\"\n", name: "c.toml", baseDirectory: "/base")
         XCTAssertEqual(configuration.path("source.dir"), "/base/x")
@@ -23,7 +12,7 @@ final class ConfigurationTests: XCTestCase {
     }
 
     func testEveryProblemIsReportedWithItsKey() {
-        let found = problems("""
+        let found = configurationProblems("""
             [students]
             usrname = "state_id"
             password = "guess"
@@ -52,15 +41,15 @@ final class ConfigurationTests: XCTestCase {
             """, name: "c.toml", baseDirectory: "/")
         XCTAssertEqual(configuration.text("students.username"), "user_text:NETWORK_ID")
         XCTAssertEqual(configuration.list("staff.departments"), ["ADM", "SCI"])
-        XCTAssertEqual(problems("[students]\nusername = \"user_text:\""), ["students.username: \"user_text:\" is not allowed; use one of \"student_id\", \"student_number\", \"state_id\", \"email_local_part\", \"user_text:FIELD\""])
+        XCTAssertEqual(configurationProblems("[students]\nusername = \"user_text:\""), ["students.username: \"user_text:\" is not allowed; use one of \"student_id\", \"student_number\", \"state_id\", \"email_local_part\", \"user_text:FIELD\""])
     }
 
     func testUnknownTableAndTOMLSyntax() {
-        XCTAssertEqual(problems("[studnets]\nx = 1"), ["[studnets]: unknown table (did you mean students?)"])
-        XCTAssertTrue(problems("[export\n").first?.hasPrefix("line 1") ?? false)
+        XCTAssertEqual(configurationProblems("[studnets]\nx = 1"), ["[studnets]: unknown table (did you mean students?)"])
+        XCTAssertTrue(configurationProblems("[export\n").first?.hasPrefix("line 1") ?? false)
     }
 
     func testTeacherColumnsMustBeOneOrFour() {
-        XCTAssertEqual(problems("[sections]\nteacher_columns = 3"), ["sections.teacher_columns: must be 1 or 4, not 3"])
+        XCTAssertEqual(configurationProblems("[sections]\nteacher_columns = 3"), ["sections.teacher_columns: must be 1 or 4, not 3"])
     }
 }

@@ -62,3 +62,15 @@ func demoExtractCopy(_ test: XCTestCase, extra: String = "") throws -> (config: 
     try write("[source]\ndir = \"extract\"\n[export]\nas_of = 2026-10-15\n" + extra, to: config)
     return (config, extract, work)
 }
+
+/// The problems the configuration loader reports for `toml`, one line each (empty: it loads).
+func configurationProblems(_ toml: String) -> [String] {
+    do {
+        _ = try Configuration.parse(toml, name: "c.toml", baseDirectory: "/base")
+        return []
+    } catch let error as ConfigurationError {
+        return error.problems
+    } catch {
+        return ["unexpected \(error)"]
+    }
+}

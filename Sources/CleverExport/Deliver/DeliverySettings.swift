@@ -2,11 +2,12 @@ import Foundation
 
 /// The [delivery.sftp] table, paths made absolute. Secrets stay in the environment: only the
 /// variables' names are kept here.
+/// Tests build one with the synthesized memberwise initializer; runs with `init(_:)`.
 public struct SFTPSettings: Sendable {
     public var host: String
-    public var port: Int
+    public var port = 22
     public var user: String
-    public var remoteDirectory: String
+    public var remoteDirectory = ""
     public var knownHosts: String
     public var keyFile: String?
     public var keyPassphraseEnv: String?
@@ -16,19 +17,9 @@ public struct SFTPSettings: Sendable {
     public var ioTimeout: Double = 60
     public var attempts = 3
     public var backoff: Double = 2
+}
 
-    public init(host: String, port: Int = 22, user: String, remoteDirectory: String = "", knownHosts: String,
-                keyFile: String? = nil, keyPassphraseEnv: String? = nil, passwordEnv: String? = nil) {
-        self.host = host
-        self.port = port
-        self.user = user
-        self.remoteDirectory = remoteDirectory
-        self.knownHosts = knownHosts
-        self.keyFile = keyFile
-        self.keyPassphraseEnv = keyPassphraseEnv
-        self.passwordEnv = passwordEnv
-    }
-
+extension SFTPSettings {
     public init(_ configuration: Configuration) {
         self.init(
             host: configuration.text("delivery.sftp.host"), port: configuration.integer("delivery.sftp.port"),
@@ -48,30 +39,19 @@ public struct SFTPSettings: Sendable {
 /// The [delivery.email] table.
 public struct EmailSettings: Sendable {
     public var smtpURL: String
-    public var starttlsRequired: Bool
+    public var starttlsRequired = true
     public var from: String
     public var to: [String]
-    public var subject: String
+    public var subject = "Clever roster files"
     public var username: String?
     public var passwordEnv: String?
     public var caFile: String?
     public var connectTimeout: Double = 15
     /// The whole conversation, attachments included.
     public var timeout: Double = 300
+}
 
-    public init(smtpURL: String, starttlsRequired: Bool = true, from: String, to: [String],
-                subject: String = "Clever roster files", username: String? = nil, passwordEnv: String? = nil,
-                caFile: String? = nil) {
-        self.smtpURL = smtpURL
-        self.starttlsRequired = starttlsRequired
-        self.from = from
-        self.to = to
-        self.subject = subject
-        self.username = username
-        self.passwordEnv = passwordEnv
-        self.caFile = caFile
-    }
-
+extension EmailSettings {
     public init(_ configuration: Configuration) {
         self.init(
             smtpURL: configuration.text("delivery.email.smtp_url"),

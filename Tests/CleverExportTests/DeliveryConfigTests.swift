@@ -4,17 +4,6 @@ import XCTest
 
 /// The [delivery.sftp] and [delivery.email] tables: required keys, secrets by name, targets.
 final class DeliveryConfigTests: XCTestCase {
-    func problems(_ toml: String) -> [String] {
-        do {
-            _ = try Configuration.parse(toml, name: "c.toml", baseDirectory: "/base")
-            return []
-        } catch let error as ConfigurationError {
-            return error.problems
-        } catch {
-            return ["unexpected \(error)"]
-        }
-    }
-
     func assertProblem(_ found: [String], startingWith prefix: String, file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertTrue(found.contains { $0.hasPrefix(prefix) }, "no «\(prefix)» in \(found)", file: file, line: line)
     }
@@ -55,16 +44,16 @@ final class DeliveryConfigTests: XCTestCase {
     }
 
     func testMissingSFTPKeysAreNamed() {
-        let found = problems("[delivery.sftp]\nhost = \"sftp.clever.com\"\n")
+        let found = configurationProblems("[delivery.sftp]\nhost = \"sftp.clever.com\"\n")
         XCTAssertEqual(found.count, 3, "\(found)")
         assertProblem(found, startingWith: "delivery.sftp.user: missing")
         assertProblem(found, startingWith: "delivery.sftp.known_hosts: missing")
         assertProblem(found, startingWith: "delivery.sftp.key_file: missing; set key_file (a private key) or password_env")
-        assertProblem(problems("[delivery.sftp]\nport = 0\n"), startingWith: "delivery.sftp.port: expected a whole number from 1 to 65535")
+        assertProblem(configurationProblems("[delivery.sftp]\nport = 0\n"), startingWith: "delivery.sftp.port: expected a whole number from 1 to 65535")
     }
 
     func testSecretsAreNamedNeverWritten() {
-        let found = problems("""
+        let found = configurationProblems("""
             [delivery.sftp]
             host = "h"
             user = "u"
@@ -81,13 +70,13 @@ final class DeliveryConfigTests: XCTestCase {
         assertProblem(found, startingWith: "delivery.email.password_env: must be the NAME of an environment variable")
         XCTAssertFalse(found.joined().contains("correct horse"), "a secret must not be echoed: \(found)")
         XCTAssertFalse(found.joined().contains("p@ss!"), "a secret must not be echoed: \(found)")
-        assertProblem(problems("[delivery.sftp]\npasword_env = \"X\"\n"), startingWith: "delivery.sftp.pasword_env: unknown key (did you mean delivery.sftp.password_env?)")
-        assertProblem(problems("[delivery.email]\nsmtp_url = \"smtp://u:secret@mail.example:587\"\nfrom = \"a@b.example\"\nto = \"c@d.example\"\n"),
+        assertProblem(configurationProblems("[delivery.sftp]\npasword_env = \"X\"\n"), startingWith: "delivery.sftp.pasword_env: unknown key (did you mean delivery.sftp.password_env?)")
+        assertProblem(configurationProblems("[delivery.email]\nsmtp_url = \"smtp://u:secret@mail.example:587\"\nfrom = \"a@b.example\"\nto = \"c@d.example\"\n"),
                       startingWith: "delivery.email.smtp_url: put the login in username and password_env")
     }
 
     func testEmailRules() {
-        let found = problems("""
+        let found = configurationProblems("""
             [delivery.email]
             smtp_url = "http://mail.example"
             from = "SIS Office"
@@ -98,13 +87,13 @@ final class DeliveryConfigTests: XCTestCase {
         assertProblem(found, startingWith: "delivery.email.from: \"SIS Office\" is not an e-mail address")
         assertProblem(found, startingWith: "delivery.email.to: missing")
         assertProblem(found, startingWith: "delivery.email.password_env: missing")
-        assertProblem(problems("[delivery.email]\n"), startingWith: "delivery.email.smtp_url: missing")
+        assertProblem(configurationProblems("[delivery.email]\n"), startingWith: "delivery.email.smtp_url: missing")
 
         let plain = "from = \"a@b.example\"\nto = \"c@d.example\"\nstarttls = \"none\"\n"
-        assertProblem(problems("[delivery.email]\nsmtp_url = \"smtp://mail.example:25\"\n" + plain),
+        assertProblem(configurationProblems("[delivery.email]\nsmtp_url = \"smtp://mail.example:25\"\n" + plain),
                       startingWith: "delivery.email.starttls: \"none\" sends the files and password unencrypted")
-        XCTAssertEqual(problems("[delivery.email]\nsmtp_url = \"smtp://127.0.0.1:25\"\n" + plain), [])
-        XCTAssertEqual(problems("[delivery.email]\nsmtp_url = \"smtp://localhost:25\"\n" + plain), [])
+        XCTAssertEqual(configurationProblems("[delivery.email]\nsmtp_url = \"smtp://127.0.0.1:25\"\n" + plain), [])
+        XCTAssertEqual(configurationProblems("[delivery.email]\nsmtp_url = \"smtp://localhost:25\"\n" + plain), [])
     }
 
     func testMailHeadersEncodeWhatIsNotASCII() {
