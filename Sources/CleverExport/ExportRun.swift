@@ -87,6 +87,9 @@ public struct ExportRun {
     /// The files of the last build sit beside the database; deliveries ship them from there.
     public var outboxDirectory: String { databasePath + "-files" }
 
+    /// The last delivered files, which the next run is compared with.
+    public var deliveredDirectory: String { databasePath + "-delivered" }
+
     public func run() throws -> RunReport {
         let started = Date()
         let asOf = request.asOf ?? configuration.asOf
@@ -117,7 +120,7 @@ public struct ExportRun {
         clock.record("write", seconds: writer.seconds)
         let files = writer.written
         let changes = try clock.time("compare") {
-            try ChangeGuard(database: database).compare(files, details: request.changeDetails)
+            try ChangeGuard(database: database, deliveredDirectory: deliveredDirectory).compare(files, details: request.changeDetails)
         }
         var report = RunReport(
             runID: runID, asOf: asOf, databasePath: databasePath, files: files, findings: findings,
@@ -130,7 +133,7 @@ public struct ExportRun {
             report.deliveries = clock.time("deliver") { deliver(files, stamp: Self.stamp(started), report: report) }
             report.outcome = report.deliveries.allSatisfy(\.succeeded) ? .delivered : .deliveryFailed
             if report.outcome == .delivered {
-                try clock.time("record") { try ChangeGuard(database: database).recordDelivered(files) }
+                try clock.time("record") { try ChangeGuard(database: database, deliveredDirectory: deliveredDirectory).recordDelivered(files) }
             }
         }
         report.seconds = Date().timeIntervalSince(started)

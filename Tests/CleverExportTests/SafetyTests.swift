@@ -105,6 +105,13 @@ final class SafetyTests: XCTestCase {
         var info = stat()
         stat(report.databasePath, &info)
         XCTAssertEqual(info.st_mode & 0o777, 0o600)
+        // The delivered files the next run is compared with.
+        stat(report.databasePath + "-delivered", &info)
+        XCTAssertEqual(info.st_mode & 0o777, 0o700)
+        stat(report.databasePath + "-delivered/students.csv", &info)
+        XCTAssertEqual(info.st_mode & 0o777, 0o600)
+        stat(report.databasePath + "-files/report.html", &info)
+        XCTAssertEqual(info.st_mode & 0o777, 0o600, "the report names students")
     }
 
     func testTwoRunsNeverOverlap() throws {

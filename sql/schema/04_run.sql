@@ -25,3 +25,12 @@ create table if not exists run_finding (
     run_id integer not null references run, severity text not null, code text not null,
     file text not null, record text, message text not null
 );
+
+-- Earlier versions kept the last delivered set here; it is now the folder <database>-delivered.
+drop table if exists delivered_schools;
+drop table if exists delivered_students;
+drop table if exists delivered_teachers;
+drop table if exists delivered_sections;
+drop table if exists delivered_enrollments;
+drop table if exists delivered_staff;
+drop table if exists delivered_admins;

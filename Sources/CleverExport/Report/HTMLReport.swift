@@ -68,9 +68,23 @@ struct HTMLReport {
     }
 
     /// Writes report.html into `directory`, replacing the previous one whole.
+    /// Written under a temporary name and renamed into place; readable by its owner only, as
+    /// the findings name students.
     func write(into directory: String) throws {
-        let path = URL(fileURLWithPath: directory).appending(path: "report.html")
-        try Data(html.utf8).write(to: path, options: .atomic)
+        let path = URL(fileURLWithPath: directory).appending(path: "report.html").path
+        let temporary = URL(fileURLWithPath: directory).appending(path: ".report.html.\(getpid()).tmp").path
+        unlink(temporary)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        let bytes = Array(html.utf8)
+        let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+        var failure = written < 0 ? String(cString: strerror(errno)) : written < bytes.count ? "the disk is full" : nil
+        close(descriptor)
+        if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw WriteError(path: path, reason: failure)
+        }
     }
 
     private func escape(_ text: String) -> String {

@@ -15,37 +15,46 @@ public struct FileChange: Sendable, Equatable {
     }
 }
 
-/// Compares the files a run built with the last delivered set, which is kept in the database as
-/// delivered_<file> tables loaded from the delivered files themselves, in file order. Files and
-/// tables are both sorted by every column left to right (the writer's order), so one merge pass
-/// finds the rows only one side has, and only those are keyed (clever_file_key): a key with rows
-/// on both sides changed, one only in this run's file was added, one only in the delivered file
-/// was removed.
+/// Compares the files a run built with the last delivered set: the delivered files themselves,
+/// kept in `<database>-delivered/`. Both are sorted by every column left to right (the writer's
+/// order), so one merge pass finds the rows only one side has, and only those are keyed
+/// (clever_file_key): a key with rows on both sides changed, one only in this run's file was
+/// added, one only in the delivered file was removed.
 struct ChangeGuard {
     let database: Database
+    /// Where the last delivered files are kept.
+    let deliveredDirectory: String
 
     func compare(_ files: [ExportedFile], details: Bool = false) throws -> [FileChange] {
         try files.map { try compare($0, details: details) }
     }
 
+    private func deliveredPath(_ file: ExportFile) -> String {
+        URL(fileURLWithPath: deliveredDirectory).appending(path: file.fileName).path
+    }
+
     private func compare(_ exported: ExportedFile, details: Bool) throws -> FileChange {
         let file = exported.file
-        let snapshot = "delivered_\(file.rawValue)"
-        let before = try database.strings("select name from pragma_table_info(?) order by cid", [snapshot])
-        guard !before.isEmpty else { return FileChange(file: file, previousRows: nil, rows: exported.rows) }
-        let previous = Int(try database.strings("select count(*) from \"\(snapshot)\"")[0]) ?? 0
-        var change = FileChange(file: file, previousRows: previous, rows: exported.rows)
-        let now = try Exporter(database: database).columns(of: file)
+        guard FileManager.default.fileExists(atPath: deliveredPath(file)) else {
+            return FileChange(file: file, previousRows: nil, rows: exported.rows)
+        }
+        let now = try CSVReader(path: exported.path, name: file.fileName)
+        let before = try CSVReader(path: deliveredPath(file), name: "the delivered \(file.fileName)")
+        guard try now.next(), try before.next() else {
+            return FileChange(file: file, previousRows: nil, rows: exported.rows)
+        }
+        let nowColumns = Self.names(now), beforeColumns = Self.names(before)
         try database.execute("""
             drop table if exists temp.now_only; drop table if exists temp.before_only;
-            create temp table now_only (\(Self.columnList(now)));
-            create temp table before_only (\(Self.columnList(before)));
+            create temp table now_only (\(Self.columnList(nowColumns)));
+            create temp table before_only (\(Self.columnList(beforeColumns)));
             """)
         defer { try? database.execute("drop table if exists temp.now_only; drop table if exists temp.before_only") }
-        try database.transaction {
-            // When the columns changed (an option changed), no row is the same: every common key changed.
-            try collectDifferences(exported, snapshot: snapshot, columns: before == now ? now.count : 0)
+        // When the columns changed (an option changed), no row is the same: every common key changed.
+        let previousRows = try database.transaction {
+            try collectDifferences(now, before, columns: nowColumns == beforeColumns ? nowColumns.count : 0)
         }
+        var change = FileChange(file: file, previousRows: previousRows, rows: exported.rows)
         let key = try database.strings("select key_expression from clever_file_key where file = ?", [file.rawValue]).first ?? "1"
         let comparison = """
             with now_keys as (select distinct \(key) as k from temp.now_only),
@@ -64,57 +73,55 @@ struct ChangeGuard {
         return change
     }
 
-    /// Walks the built file and its snapshot side by side and stores the rows only one of them
-    /// has in temp.now_only and temp.before_only. `columns` is how many columns both have (0:
-    /// they differ, so every row counts as different).
-    private func collectDifferences(_ exported: ExportedFile, snapshot: String, columns: Int) throws {
-        let reader = try CSVReader(path: exported.path, name: exported.file.fileName)
-        _ = try reader.next()  // the header
-        let delivered = try database.prepare("select * from \"\(snapshot)\" order by rowid")
-        let nowOnly = try database.prepare(Self.insert(into: "temp.now_only", count: reader.fieldCount))
-        let beforeOnly = try database.prepare(Self.insert(into: "temp.before_only", count: Int(delivered.columnCount)))
-        var hasNow = try reader.next(), hasBefore = try delivered.step()
+    /// Walks the built file and the delivered one side by side (both past their headers) and
+    /// stores the rows only one of them has in temp.now_only and temp.before_only. `columns` is
+    /// how many columns both have (0: they differ, so every row counts as different). Returns
+    /// the delivered file's row count.
+    private func collectDifferences(_ now: CSVReader, _ before: CSVReader, columns: Int) throws -> Int {
+        let nowOnly = try database.prepare(Self.insert(into: "temp.now_only", count: now.fieldCount))
+        let beforeOnly = try database.prepare(Self.insert(into: "temp.before_only", count: before.fieldCount))
+        let nowWidth = now.fieldCount, beforeWidth = before.fieldCount
+        var hasNow = try now.next(), hasBefore = try before.next()
+        var previousRows = 0
         while hasNow || hasBefore {
-            let order = !hasBefore ? -1 : !hasNow ? 1 : columns == 0 ? -1 : Self.order(reader, delivered, columns: columns)
-            if order < 0 {
-                try Self.store(nowOnly, (0..<reader.fieldCount).map { reader[$0].buffer })
-                hasNow = try reader.next()
-            } else if order > 0 {
-                try Self.store(beforeOnly, (0..<Int(delivered.columnCount)).map { delivered.bytes(at: Int32($0)) })
-                hasBefore = try delivered.step()
-            } else {
-                hasNow = try reader.next()
-                hasBefore = try delivered.step()
+            let order = !hasBefore ? -1 : !hasNow ? 1 : columns == 0 ? -1 : Self.order(now, before, columns: columns)
+            if order <= 0 { if order < 0 { try Self.store(nowOnly, now, width: nowWidth) }; hasNow = try now.next() }
+            if order >= 0 {
+                if order > 0 { try Self.store(beforeOnly, before, width: beforeWidth) }
+                previousRows += 1
+                hasBefore = try before.next()
             }
         }
+        return previousRows
     }
 
-    /// Keeps what was just delivered as the set the next run is compared with: each file's rows,
-    /// as text, in file order. The new set is loaded before the old one is dropped, so it fills
-    /// pages freed by an earlier transaction, which SQLite need not journal (SQLCatalog's
-    /// setAsidePreviousTables says more).
+    /// Keeps what was just delivered as the set the next run is compared with: each file is
+    /// linked (or, where the file system cannot, copied) into the delivered folder under a
+    /// temporary name and renamed over the last one. The writer never changes a built file in
+    /// place — each run writes new ones — so a link stays the file that was delivered.
     func recordDelivered(_ files: [ExportedFile]) throws {
-        try database.transaction {
-            for exported in files {
-                let snapshot = "delivered_\(exported.file.rawValue)"
-                let reader = try CSVReader(path: exported.path, name: exported.file.fileName)
-                guard try reader.next() else { continue }
-                let header = (0..<reader.fieldCount).map { String(decoding: reader[$0].buffer, as: UTF8.self) }
-                try database.execute("drop table if exists new_\(snapshot); create table new_\(snapshot) (\(Self.columnList(header)))")
-                let insert = try database.prepare(Self.insert(into: "new_\(snapshot)", count: header.count))
-                while try reader.next() {
-                    try Self.store(insert, (0..<reader.fieldCount).map { reader[$0].buffer })
-                }
-                try database.execute("drop table if exists \(snapshot); alter table new_\(snapshot) rename to \(snapshot)")
+        try FileManager.default.createDirectory(
+            atPath: deliveredDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        for exported in files {
+            let target = deliveredPath(exported.file)
+            let temporary = URL(fileURLWithPath: deliveredDirectory).appending(path: ".\(exported.file.fileName).\(getpid()).tmp").path
+            unlink(temporary)
+            if link(exported.path, temporary) != 0 {
+                try FileManager.default.copyItem(atPath: exported.path, toPath: temporary)
+            }
+            guard rename(temporary, target) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw WriteError(path: target, reason: reason)
             }
         }
     }
 
-    /// -1, 0 or 1 as the reader's record sorts before, with or after the statement's row: field by
-    /// field in byte order, as the writer's ORDER BY sorts text.
-    private static func order(_ reader: CSVReader, _ row: Statement, columns: Int) -> Int {
+    /// -1, 0 or 1 as the first reader's record sorts before, with or after the second's: field
+    /// by field in byte order, as the writer's ORDER BY sorts text.
+    private static func order(_ left: CSVReader, _ right: CSVReader, columns: Int) -> Int {
         for column in 0..<columns {
-            let left = reader[column].buffer, right = row.bytes(at: Int32(column))
+            let left = left[column].buffer, right = right[column].buffer
             let common = min(left.count, right.count)
             let bytes = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
             if bytes != 0 { return bytes < 0 ? -1 : 1 }
@@ -123,16 +130,23 @@ struct ChangeGuard {
         return 0
     }
 
-    private static func store(_ insert: Statement, _ fields: [UnsafeBufferPointer<UInt8>]) throws {
-        for (index, field) in fields.enumerated() {
-            if let start = field.baseAddress {
-                insert.bindBorrowed(start, count: field.count, at: Int32(index + 1))
+    /// Inserts the reader's record, `width` columns (a missing field as empty text).
+    private static func store(_ insert: Statement, _ reader: CSVReader, width: Int) throws {
+        for index in 0..<width {
+            let field = index < reader.fieldCount ? reader[index] : nil
+            if let field, field.count > 0 {
+                insert.bindBorrowed(field.start, count: field.count, at: Int32(index + 1))
             } else {
                 insert.bind("", at: Int32(index + 1))
             }
         }
         try insert.step()
         insert.reset()
+    }
+
+    /// The header's column names.
+    private static func names(_ reader: CSVReader) -> [String] {
+        (0..<reader.fieldCount).map { String(decoding: reader[$0].buffer, as: UTF8.self) }
     }
 
     private static func columnList(_ names: [String]) -> String {
