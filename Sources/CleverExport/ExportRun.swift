@@ -45,7 +45,7 @@ public struct RunReport: Sendable {
     public var deliveries: [DeliveryResult]
     public var outcome: Outcome
     public var seconds: Double
-    /// Seconds per phase (import, indexes, build, validate, write, compare, deliver), in order.
+    /// Seconds per phase (import, index, build, validate, write, sync, compare, deliver, record), in order.
     public var phases: [(name: String, seconds: Double)] = []
 
     public var errors: [Finding] { findings.filter { $0.severity == .error } }
@@ -99,41 +99,34 @@ public struct ExportRun {
             withIntermediateDirectories: true)
         let lock = try RunLock(database: databasePath)
         defer { withExtendedLifetime(lock) {} }
-        // The staging database holds children's data and any passwords the files carry: create it
-        // readable by its owner only (SQLite gives its journal the same permissions).
-        let created = open(databasePath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        if created >= 0 { close(created) }
-        let database = try Database(path: databasePath)
-        // A run writes millions of rows, and SQLite would wait for the disk at every cache spill
-        // (15 s of a nightly run at 1M students). Without the waits a crash of the program is
-        // still rolled back; only a crash of the machine itself mid-run can damage the database
-        // (delete it: the next run rebuilds it, with nothing to compare against). A 64 MiB cache
-        // spills less often.
-        try database.execute("pragma synchronous = off; pragma cache_size = -65536")
-        let history = RunHistory(database: database)
 
         var clock = PhaseClock()
-        let runID = try stage(catalog: catalog, database: database, asOf: asOf, history: history, started: started, clock: &clock)
-        // The writer runs alongside the checks; "validate" is the time both took.
-        let writer = WriteJob(exporter: Exporter(database: database), files: configuration.files, directory: outboxDirectory)
-        let findings = try clock.time("validate") { try Validator(databasePath: databasePath).run(alongside: writer.run) }
-        clock.record("write", seconds: writer.seconds)
-        let files = writer.written
-        let changes = try clock.time("compare") {
-            try ChangeGuard(database: database, deliveredDirectory: deliveredDirectory).compare(files, details: request.changeDetails)
+        let staging = StagingFile(path: databasePath)
+        let built: Built
+        do {
+            built = try build(catalog: catalog, into: staging, asOf: asOf, started: started, clock: &clock)
+            try clock.time("sync") { try staging.replacePrevious() }
+        } catch {
+            staging.discard()
+            try? RunHistory(database: staging.openPrevious()).recordFailure(asOf: asOf, at: started, error: error)
+            throw error
         }
+        let database = try Database(path: databasePath)
+        let history = RunHistory(database: database)
+        let changeGuard = ChangeGuard(database: database, deliveredDirectory: deliveredDirectory)
+        let changes = try clock.time("compare") { try changeGuard.compare(built.files, details: request.changeDetails) }
         var report = RunReport(
-            runID: runID, asOf: asOf, databasePath: databasePath, files: files, findings: findings,
-            changes: changes, holds: holds(findings: findings, changes: changes), deliveries: [],
+            runID: built.runID, asOf: asOf, databasePath: databasePath, files: built.files, findings: built.findings,
+            changes: changes, holds: holds(findings: built.findings, changes: changes), deliveries: [],
             outcome: .held, seconds: 0)
 
         if request.dryRun {
             report.outcome = .dryRun
         } else if report.holds.isEmpty || request.force {
-            report.deliveries = clock.time("deliver") { deliver(files, stamp: Self.stamp(started), report: report) }
+            report.deliveries = clock.time("deliver") { deliver(built.files, stamp: Self.stamp(started), report: report) }
             report.outcome = report.deliveries.allSatisfy(\.succeeded) ? .delivered : .deliveryFailed
             if report.outcome == .delivered {
-                try clock.time("record") { try ChangeGuard(database: database, deliveredDirectory: deliveredDirectory).recordDelivered(files) }
+                try clock.time("record") { try changeGuard.recordDelivered(built.files) }
             }
         }
         report.seconds = Date().timeIntervalSince(started)
@@ -147,31 +140,59 @@ public struct ExportRun {
         }
     }
 
-    /// Reloads the staging tables, writes the options and rebuilds the views in one
-    /// transaction: when anything fails, the database keeps the previous run's data.
-    private func stage(
-        catalog: SQLCatalog, database: Database, asOf: String, history: RunHistory, started: Date,
-        clock: inout PhaseClock
-    ) throws -> Int {
+    private typealias Built = (runID: Int, findings: [Finding], files: [ExportedFile])
+
+    /// Builds the run's staging database as a new file: imports the extract, writes the options
+    /// and the run's history row, builds the models while the checks start on the other core,
+    /// then writes the files while the last checks run. Every connection to the file is closed
+    /// when it returns.
+    private func build(
+        catalog: SQLCatalog, into staging: StagingFile, asOf: String, started: Date, clock: inout PhaseClock
+    ) throws -> Built {
+        let database = try staging.create()
+        // A new file needs no journal for its pages (SQLite journals only pages that existed
+        // when a transaction began) and nothing waits for the disk until the finished file is
+        // synced once, before it replaces the last run's. A 64 MiB cache spills less often.
+        try database.execute("pragma synchronous = off; pragma cache_size = -65536")
+        let history = RunHistory(database: database)
+        try clock.time("import") {
+            try database.transaction { try catalog.installSchema(in: database) }
+            try history.carryOver(from: staging.path)
+        }
+        let runID = try database.transaction {
+            try clock.time("import") {
+                _ = try StagingLoader(database: database, directory: configuration.path("source.dir")).loadAll()
+            }
+            try clock.time("index") { try catalog.installIndexes(in: database) }
+            try OptionsTable(database: database).write(configuration, asOf: asOf)
+            return try history.start(asOf: asOf, at: started)
+        }
+        // From here the build writes while the checks read: a write-ahead log lets them.
+        try database.execute("pragma journal_mode = wal")
+        let views = try catalog.createViews(in: database)
+        let validator = Validator(databasePath: staging.newPath, checks: views.map(\.view).filter { $0.hasPrefix("check_") })
         do {
-            return try database.transaction {
-                try clock.time("import") {
-                    try catalog.setAsidePreviousTables(in: database)
-                    try catalog.installSchema(in: database)
-                    _ = try StagingLoader(database: database, directory: configuration.path("source.dir")).loadAll()
-                }
-                try clock.time("index") { try catalog.installIndexes(in: database) }
-                return try clock.time("build") {
-                    try OptionsTable(database: database).write(configuration, asOf: asOf)
-                    try catalog.build(in: database)
-                    try catalog.dropPreviousTables(in: database)
-                    return try history.start(asOf: asOf, at: started)
-                }
+            try clock.time("build") {
+                try catalog.buildModels(in: database, built: validator.tableCommitted)
+                try catalog.verify(views, in: database)
             }
         } catch {
-            try? history.recordFailure(asOf: asOf, at: started, error: error)
+            validator.cancel()
             throw error
         }
+        var files: [ExportedFile] = [], writing = 0.0
+        let findings = try clock.time("validate") {
+            try validator.finish {
+                let start = Date()
+                files = try Exporter(database: database).write(configuration.files, into: outboxDirectory)
+                writing = Date().timeIntervalSince(start)
+            }
+        }
+        clock.record("write", seconds: writing)
+        // Back to a rollback journal, which checkpoints the log into the file: the log is named
+        // after the file, and the file is about to be renamed.
+        try clock.time("sync") { try database.execute("pragma journal_mode = delete") }
+        return (runID, findings, files)
     }
 
     /// Reasons not to deliver: validation errors, and files that lose too many rows.
@@ -269,34 +290,19 @@ extension ExportRun {
 struct PhaseClock {
     private(set) var phases: [(name: String, seconds: Double)] = []
 
+    /// Times `body` as (more of) the phase `name`.
     mutating func time<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
         let start = Date()
-        defer { phases.append((name, Date().timeIntervalSince(start))) }
+        defer { record(name, seconds: Date().timeIntervalSince(start)) }
         return try body()
     }
 
-    /// A phase timed elsewhere (one that ran alongside another).
-    mutating func record(_ name: String, seconds: Double) { phases.append((name, seconds)) }
-}
-
-/// Writing the files on one of the validator's worker threads. Unchecked: only that thread
-/// touches it until the workers are joined, and only the caller after that.
-private final class WriteJob: @unchecked Sendable {
-    let exporter: Exporter
-    let files: [ExportFile]
-    let directory: String
-    private(set) var written: [ExportedFile] = []
-    private(set) var seconds = 0.0
-
-    init(exporter: Exporter, files: [ExportFile], directory: String) {
-        self.exporter = exporter
-        self.files = files
-        self.directory = directory
-    }
-
-    func run() throws {
-        let start = Date()
-        written = try exporter.write(files, into: directory)
-        seconds = Date().timeIntervalSince(start)
+    /// Adds time to the phase `name` (timed elsewhere, when it ran alongside another).
+    mutating func record(_ name: String, seconds: Double) {
+        if let index = phases.firstIndex(where: { $0.name == name }) {
+            phases[index].seconds += seconds
+        } else {
+            phases.append((name, seconds))
+        }
     }
 }

@@ -88,15 +88,34 @@ final class SafetyTests: XCTestCase {
         XCTAssertEqual([all.added, all.removed, all.changed], [0, 0, all.rows])
     }
 
-    func testARunLeavesOneSetOfTablesBehind() throws {
+    func testEachRunReplacesTheDatabaseWithANewFileAndCarriesTheHistoryOver() throws {
         let (configuration, _, _) = try demoCopy()
-        _ = try run(configuration)
+        let first = try run(configuration)
+        // What a run killed mid-build leaves behind.
+        try write("not a database", to: URL(fileURLWithPath: first.databasePath + ".new"))
         let report = try run(configuration)
+        for leftover in [".new", ".new-journal", ".new-wal", "-wal", "-shm", "-journal"] {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: report.databasePath + leftover), leftover)
+        }
         let database = try Database(path: report.databasePath)
-        // The previous run's tables are set aside while a run builds, then dropped.
-        XCTAssertEqual(try database.strings("select name from sqlite_master where name like 'previous%' or name like 'new%'"), [])
-        XCTAssertEqual(try database.strings("select count(*) from export_students"), ["59"])
+        XCTAssertEqual(try database.strings("pragma journal_mode"), ["delete"])
         XCTAssertEqual(try database.strings("pragma integrity_check"), ["ok"])
+        XCTAssertEqual(try database.strings("select count(*) from export_students"), ["59"])
+        XCTAssertEqual(try database.strings("select run_id || ' ' || outcome from run order by run_id"), ["1 delivered", "2 delivered"])
+        XCTAssertEqual(try database.strings("select distinct run_id from run_option order by run_id"), ["1", "2"])
+        XCTAssertEqual(try database.strings("select distinct run_id from run_file order by run_id"), ["1", "2"])
+        XCTAssertEqual(try database.strings("select count(distinct run_id) from run_finding"), [first.findings.isEmpty ? "0" : "2"])
+    }
+
+    func testAFailedRunLeavesTheLastDatabaseAndRecordsTheFailure() throws {
+        let (configuration, extract, _) = try demoCopy()
+        let first = try run(configuration)
+        try write("student_id,school_code\n", to: extract.appending(path: "students.csv"))
+        XCTAssertThrowsError(try run(configuration))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: first.databasePath + ".new"))
+        let database = try Database(path: first.databasePath)
+        XCTAssertEqual(try database.strings("select outcome from run order by run_id"), ["delivered", "failed"])
+        XCTAssertEqual(try database.strings("select count(*) from export_students"), ["59"], "the last run's tables")
     }
 
     func testStagingDatabaseIsForItsOwnerOnly() throws {

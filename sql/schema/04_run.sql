@@ -3,7 +3,8 @@
 drop table if exists export_option;
 create table export_option (key text primary key, value);
 
--- Run history: kept across runs (never dropped), so the next run can compare. outcome is
+-- Run history: each run copies it into its new staging database (RunHistory.carryOver; findings
+-- of the latest 30 runs), so it lives on from run to run. outcome is
 -- running, delivered, dry run, held (validation or change guard), delivery failed or failed.
 create table if not exists run (
     run_id integer primary key,
@@ -26,11 +27,3 @@ create table if not exists run_finding (
     file text not null, record text, message text not null
 );
 
--- Earlier versions kept the last delivered set here; it is now the folder <database>-delivered.
-drop table if exists delivered_schools;
-drop table if exists delivered_students;
-drop table if exists delivered_teachers;
-drop table if exists delivered_sections;
-drop table if exists delivered_enrollments;
-drop table if exists delivered_staff;
-drop table if exists delivered_admins;

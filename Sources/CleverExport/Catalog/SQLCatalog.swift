@@ -8,8 +8,8 @@ public struct SQLCatalog: Sendable {
         public let text: String
     }
 
-    /// Folders in the order they are applied: schema, (load), indexes, staging, models, clever,
-    /// checks.
+    /// Folders in the order they are applied: schema, (load), indexes, then the views of
+    /// staging, clever and checks, then the models the views read.
     static let schemaFolder = "schema", indexFolder = "indexes"
     static let stagingFolder = "staging", modelFolder = "models", cleverFolder = "clever", checkFolder = "checks"
 
@@ -40,35 +40,8 @@ public struct SQLCatalog: Sendable {
         files.filter { $0.path.hasPrefix(folder + "/") }
     }
 
-    /// Drops and recreates the staging tables and the options table; keeps the run history.
+    /// Creates the staging tables, the options table and the run history tables.
     func installSchema(in database: Database) throws { try execute(Self.schemaFolder, in: database) }
-
-    /// Renames the previous run's staging and model tables to previous_<name> (dropping their
-    /// indexes) instead of letting the new run drop them; `dropPreviousTables` drops them once
-    /// the new ones are built. SQLite journals a page that is freed and reused in one
-    /// transaction, but reuses a page freed by an earlier one for free: so each night loads into
-    /// the pages the night before released, as cheaply as into a new file. The database holds
-    /// two nights' tables while a run is under way.
-    func setAsidePreviousTables(in database: Database) throws {
-        let staging = (try? database.strings("select name from extract_file")) ?? []
-        let models = files(in: Self.modelFolder).map { URL(fileURLWithPath: $0.path).deletingPathExtension().lastPathComponent }
-        let tables = Set(try database.strings("select name from sqlite_master where type = 'table'"))
-        try database.execute("pragma legacy_alter_table = on")  // the views are rebuilt anyway
-        defer { try? database.execute("pragma legacy_alter_table = off") }
-        for table in Set(staging + models) where tables.contains(table) {
-            let indexes = try database.strings(
-                "select name from sqlite_master where type = 'index' and tbl_name = ? and sql is not null", [table])
-            for index in indexes { try database.execute("drop index \"\(index)\"") }
-            try database.execute("drop table if exists \"previous_\(table)\"; alter table \"\(table)\" rename to \"previous_\(table)\"")
-        }
-    }
-
-    /// Drops the tables `setAsidePreviousTables` kept.
-    func dropPreviousTables(in database: Database) throws {
-        for table in try database.strings("select name from sqlite_master where type = 'table' and name like 'previous\\_%' escape '\\'") {
-            try database.execute("drop table \"\(table)\"")
-        }
-    }
 
     /// Indexes the freshly loaded staging tables.
     func installIndexes(in database: Database) throws { try execute(Self.indexFolder, in: database) }
@@ -79,19 +52,18 @@ public struct SQLCatalog: Sendable {
         }
     }
 
-    /// Rebuilds everything that reads the staging tables: the stg_ views, the model tables
-    /// (built in dependency order, so they can be queried after the run), and the clever_
-    /// views. Each view is then prepared so a broken one is reported with its file now.
-    func build(in database: Database) throws {
-        for view in try database.strings("select name from sqlite_master where type = 'view'") {
-            try database.execute("drop view \"\(view)\"")
+    /// Creates the stg_, clever_ and check_ views, in one transaction. SQLite resolves a view's
+    /// tables when it is used, so they may read model tables `buildModels` has yet to build.
+    func createViews(in database: Database) throws -> [(view: String, path: String)] {
+        try database.transaction {
+            try createViews(files(in: Self.stagingFolder) + files(in: Self.cleverFolder) + files(in: Self.checkFolder), in: database)
         }
-        let staging = try createViews(files(in: Self.stagingFolder), in: database)
-        try buildModels(in: database)
-        let clever = try createViews(files(in: Self.cleverFolder), in: database)
-            + createViews(files(in: Self.checkFolder), in: database)
+    }
+
+    /// Prepares each view once the models are built, so a broken one is reported with its file.
+    func verify(_ views: [(view: String, path: String)], in database: Database) throws {
         var problems: [String] = []
-        for (view, path) in (staging + clever).sorted(by: { $0.path < $1.path }) {
+        for (view, path) in views.sorted(by: { $0.path < $1.path }) {
             do { _ = try database.prepare("select * from \"\(view)\" limit 0") } catch let error as DatabaseError {
                 problems.append("\(origin) \(path): view \(view) is broken: \(error.message)")
             }
@@ -111,15 +83,13 @@ public struct SQLCatalog: Sendable {
         return created
     }
 
-    /// Model files create tables from other models; a file whose input does not exist yet is
-    /// retried after the others, until every file has run or none can. Each file is named after
-    /// its table; all are dropped first so no model reads a previous run's table.
-    private func buildModels(in database: Database) throws {
+    /// Builds the model tables (sql/models/, each file named after its table) in dependency
+    /// order, each file in a transaction of its own, so a table is committed with its indexes and
+    /// can be read on other connections while the next one is built; `built` is called after each.
+    /// A file whose input does not exist yet is retried after the others, until every file has
+    /// run or none can.
+    func buildModels(in database: Database, built: () -> Void = {}) throws {
         var pending = files(in: Self.modelFolder)
-        for file in pending {
-            let table = URL(fileURLWithPath: file.path).deletingPathExtension().lastPathComponent
-            try database.execute("drop table if exists \"\(table)\"")
-        }
         while !pending.isEmpty {
             var waiting: [(file: File, reason: String)] = []
             for file in pending {
@@ -127,9 +97,13 @@ public struct SQLCatalog: Sendable {
                 do {
                     try database.execute(file.text, context: "\(origin) \(file.path)")
                     try database.execute("release model")
+                    built()
                 } catch let error as DatabaseError where error.message.hasPrefix("no such table") {
                     try database.execute("rollback to model; release model")
                     waiting.append((file, error.message))
+                } catch {
+                    try? database.execute("rollback to model; release model")
+                    throw error
                 }
             }
             if waiting.count == pending.count {

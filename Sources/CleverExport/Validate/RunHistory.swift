@@ -5,7 +5,7 @@ import Foundation
 struct RunHistory {
     let database: Database
 
-    /// Records a new run and the options it used; inside the staging transaction.
+    /// Records a new run and the options it used; inside the import's transaction.
     func start(asOf: String, at started: Date) throws -> Int {
         let insert = try database.prepare("insert into run (started_at, as_of) values (?, ?)")
         insert.bind(Self.timestamp(started), at: 1)
@@ -14,6 +14,34 @@ struct RunHistory {
         let runID = Int(try database.strings("select last_insert_rowid()")[0])!
         try database.execute("insert into run_option select \(runID), key, value from export_option")
         return runID
+    }
+
+    /// How many of the latest runs keep their findings when the history moves to a new file.
+    static let runsWithFindings = 30
+
+    /// Copies the run history from the last run's database, if there is one, into this run's
+    /// new file: every run with its options and file counts, and the findings of the latest
+    /// `runsWithFindings` runs (older runs keep their summary in run.message).
+    func carryOver(from previousPath: String) throws {
+        guard FileManager.default.fileExists(atPath: previousPath) else { return }
+        let context = "reading the run history of the last run's staging database \(previousPath) (if it is damaged, delete it; the history starts again)"
+        let attach = try database.prepare("attach database ? as previous")
+        attach.bind(previousPath, at: 1)
+        do { try attach.step() } catch let error as DatabaseError { throw DatabaseError(message: error.message, context: context) }
+        defer { try? database.execute("detach database previous") }
+        let tables = Set(try database.strings("select name from previous.sqlite_master where type = 'table'"))
+        guard tables.isSuperset(of: ["run", "run_option", "run_file", "run_finding"]) else { return }
+        try database.execute("""
+            begin;
+            insert into run (run_id, started_at, finished_at, as_of, outcome, message)
+                select run_id, started_at, finished_at, as_of, outcome, message from previous.run;
+            insert into run_option (run_id, key, value) select run_id, key, value from previous.run_option;
+            insert into run_file (run_id, file, rows) select run_id, file, rows from previous.run_file;
+            insert into run_finding (run_id, severity, code, file, record, message)
+                select run_id, severity, code, file, record, message from previous.run_finding
+                where run_id > (select max(run_id) from previous.run) - \(Self.runsWithFindings);
+            commit;
+            """, context: context)
     }
 
     /// A run that failed before it built anything (bad config, bad input, broken SQL).

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Each run builds the staging database as a new file beside the last run's (`<database>.new`)
+/// and renames it into place once it is complete. A run that fails, is killed, or is cut short by
+/// a crash of the machine leaves the last run's database as it was; and SQLite fills a new file
+/// faster than it reuses the pages of an old one.
+struct StagingFile {
+    /// The staging database that `explain`, `deliver` and analysts open.
+    let path: String
+
+    var newPath: String { path + ".new" }
+
+    /// Creates the new file, readable by its owner only (it holds children's data and any
+    /// passwords the files carry; SQLite gives its journals the same permissions). A file a
+    /// killed run left behind is removed first.
+    func create() throws -> Database {
+        discard()
+        let descriptor = open(newPath, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw WriteError(path: newPath, reason: String(cString: strerror(errno))) }
+        close(descriptor)
+        return try Database(path: newPath)
+    }
+
+    /// Puts the new file in place of the last run's, once every connection to it is closed:
+    /// written through to the disk first, so that after the rename the database is whole even
+    /// if the machine crashes.
+    func replacePrevious() throws {
+        let descriptor = open(newPath, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0, fsync(descriptor) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if descriptor >= 0 { close(descriptor) }
+            throw WriteError(path: newPath, reason: reason)
+        }
+        close(descriptor)
+        guard rename(newPath, path) == 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        discard()
+    }
+
+    /// Removes the new file and any journal SQLite left beside it.
+    func discard() {
+        for suffix in ["", "-journal", "-wal", "-shm"] { unlink(newPath + suffix) }
+    }
+
+    /// The last run's database, created (owner-only) when there is none; for recording a run
+    /// that failed before it built a new one.
+    func openPrevious() throws -> Database {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        if descriptor >= 0 { close(descriptor) }
+        return try Database(path: path)
+    }
+}
