@@ -103,9 +103,16 @@ public struct ExportRun {
         var clock = PhaseClock()
         let staging = StagingFile(path: databasePath)
         let built: Built
+        let files: [ExportedFile]
         do {
             built = try build(catalog: catalog, into: staging, asOf: asOf, started: started, clock: &clock)
-            try clock.time("sync") { try staging.replacePrevious() }
+            do {
+                try clock.time("sync") { try staging.replacePrevious() }
+                files = try built.exporter.publish()
+            } catch {
+                built.exporter.discard()
+                throw error
+            }
         } catch {
             staging.discard()
             try? RunHistory(database: staging.openPrevious()).recordFailure(asOf: asOf, at: started, error: error)
@@ -114,19 +121,19 @@ public struct ExportRun {
         let database = try Database(path: databasePath)
         let history = RunHistory(database: database)
         let changeGuard = ChangeGuard(database: database, deliveredDirectory: deliveredDirectory)
-        let changes = try clock.time("compare") { try changeGuard.compare(built.files, details: request.changeDetails) }
+        let changes = try clock.time("compare") { try changeGuard.compare(files, details: request.changeDetails) }
         var report = RunReport(
-            runID: built.runID, asOf: asOf, databasePath: databasePath, files: built.files, findings: built.findings,
+            runID: built.runID, asOf: asOf, databasePath: databasePath, files: files, findings: built.findings,
             changes: changes, holds: holds(findings: built.findings, changes: changes), deliveries: [],
             outcome: .held, seconds: 0)
 
         if request.dryRun {
             report.outcome = .dryRun
         } else if report.holds.isEmpty || request.force {
-            report.deliveries = clock.time("deliver") { deliver(built.files, stamp: Self.stamp(started), report: report) }
+            report.deliveries = clock.time("deliver") { deliver(files, stamp: Self.stamp(started), report: report) }
             report.outcome = report.deliveries.allSatisfy(\.succeeded) ? .delivered : .deliveryFailed
             if report.outcome == .delivered {
-                try clock.time("record") { try changeGuard.recordDelivered(built.files) }
+                try clock.time("record") { try changeGuard.recordDelivered(files) }
             }
         }
         report.seconds = Date().timeIntervalSince(started)
@@ -140,12 +147,13 @@ public struct ExportRun {
         }
     }
 
-    private typealias Built = (runID: Int, findings: [Finding], files: [ExportedFile])
+    /// The files are written but not yet renamed into place.
+    private typealias Built = (runID: Int, findings: [Finding], exporter: Exporter)
 
     /// Builds the run's staging database as a new file: imports the extract, writes the options
-    /// and the run's history row, builds the models while the checks start on the other core,
-    /// then writes the files while the last checks run. Every connection to the file is closed
-    /// when it returns.
+    /// and the run's history row, and builds the models while the checks and the writing of the
+    /// files start on the other core, each as soon as the tables it reads are built. Every
+    /// connection to the file is closed when it returns.
     private func build(
         catalog: SQLCatalog, into staging: StagingFile, asOf: String, started: Date, clock: inout PhaseClock
     ) throws -> Built {
@@ -170,29 +178,27 @@ public struct ExportRun {
         // From here the build writes while the checks read: a write-ahead log lets them.
         try database.execute("pragma journal_mode = wal")
         let views = try catalog.createViews(in: database)
-        let validator = Validator(databasePath: staging.newPath, checks: views.map(\.view).filter { $0.hasPrefix("check_") })
+        let validator = Validator()
+        let exporter = try Exporter(files: configuration.files, directory: outboxDirectory)
+        let readers = ReadQueue(
+            databasePath: staging.newPath,
+            jobs: exporter.jobs() + validator.jobs(checks: views.map(\.view).filter { $0.hasPrefix("check_") }))
         do {
             try clock.time("build") {
-                try catalog.buildModels(in: database, built: validator.tableCommitted)
+                try catalog.buildModels(in: database, built: readers.tableCommitted)
                 try catalog.verify(views, in: database)
             }
+            try clock.time("validate") { try readers.finish() }
         } catch {
-            validator.cancel()
+            readers.cancel()
+            exporter.discard()
             throw error
         }
-        var files: [ExportedFile] = [], writing = 0.0
-        let findings = try clock.time("validate") {
-            try validator.finish {
-                let start = Date()
-                files = try Exporter(database: database).write(configuration.files, into: outboxDirectory)
-                writing = Date().timeIntervalSince(start)
-            }
-        }
-        clock.record("write", seconds: writing)
+        clock.record("write", seconds: exporter.seconds)
         // Back to a rollback journal, which checkpoints the log into the file: the log is named
         // after the file, and the file is about to be renamed.
         try clock.time("sync") { try database.execute("pragma journal_mode = delete") }
-        return (runID, findings, files)
+        return (runID, validator.findings, exporter)
     }
 
     /// Reasons not to deliver: validation errors, and files that lose too many rows.

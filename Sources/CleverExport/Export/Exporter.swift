@@ -9,40 +9,63 @@ public struct ExportedFile: Sendable, Equatable {
 
 /// Dumps each clever_<file> view to `<directory>/<file>.csv`, columns as export_columns lists
 /// them, rows sorted by those columns left to right (byte order), so two runs on the same input
-/// give identical files. The set is written to temporary names first and renamed into place only
-/// when every file is complete: a failure never leaves a half-written or mixed set.
-struct Exporter {
-    let database: Database
+/// give identical files. Each file is a job of a ReadQueue, written to a temporary name as soon
+/// as the tables its view reads are built; `publish` renames the set into place only when every
+/// file is complete, so a failure never leaves a half-written or mixed set.
+final class Exporter: @unchecked Sendable {
+    let files: [ExportFile]
+    let directory: String
+    private let lock = NSLock()
+    private var rows: [ExportFile: Int] = [:]
+    /// Time spent writing, summed over the files (which may be written side by side).
+    private(set) var seconds = 0.0
 
-    func write(_ files: [ExportFile], into directory: String) throws -> [ExportedFile] {
+    init(files: [ExportFile], directory: String) throws {
+        self.files = files
+        self.directory = directory
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        var written: [(temporary: String, file: ExportedFile)] = []
-        do {
-            for file in files {
-                let final = URL(fileURLWithPath: directory).appending(path: file.fileName).path
-                let temporary = URL(fileURLWithPath: directory).appending(path: ".\(file.fileName).\(getpid()).tmp").path
-                unlink(temporary)
-                written.append((temporary, ExportedFile(file: file, path: final, rows: 0)))
-                let rows = try write(file, to: temporary)
-                written[written.count - 1].file = ExportedFile(file: file, path: final, rows: rows)
-            }
-        } catch {
-            for entry in written { unlink(entry.temporary) }
-            throw error
-        }
-        for entry in written where rename(entry.temporary, entry.file.path) != 0 {
-            throw WriteError(path: entry.file.path, reason: String(cString: strerror(errno)))
-        }
-        return written.map(\.file)
     }
 
-    /// The columns `file` is written with, in order.
-    func columns(of file: ExportFile) throws -> [String] {
-        try database.strings("select column_name from export_columns where file = ? order by position", [file.rawValue])
+    private func path(_ file: ExportFile) -> String { URL(fileURLWithPath: directory).appending(path: file.fileName).path }
+    private func temporaryPath(_ file: ExportFile) -> String {
+        URL(fileURLWithPath: directory).appending(path: ".\(file.fileName).\(getpid()).tmp").path
     }
 
-    private func write(_ file: ExportFile, to path: String) throws -> Int {
-        let columns = try columns(of: file)
+    /// One job per file, in the configured order.
+    func jobs() -> [ReadQueue.Job] {
+        files.map { file in
+            ReadQueue.Job(
+                name: file.fileName,
+                isReady: { $0.canPrepare("select 1 from export_columns, \(file.viewName) limit 0") },
+                run: { database in
+                    let start = Date()
+                    let written = try Self.write(file, to: self.temporaryPath(file), from: database)
+                    self.lock.withLock {
+                        self.rows[file] = written
+                        self.seconds += Date().timeIntervalSince(start)
+                    }
+                })
+        }
+    }
+
+    /// Renames every written file into place; the files with their row counts.
+    func publish() throws -> [ExportedFile] {
+        for file in files where rename(temporaryPath(file), path(file)) != 0 {
+            throw WriteError(path: path(file), reason: String(cString: strerror(errno)))
+        }
+        let rows = lock.withLock { self.rows }
+        return files.map { ExportedFile(file: $0, path: path($0), rows: rows[$0] ?? 0) }
+    }
+
+    /// Removes what a failed run wrote.
+    func discard() {
+        for file in files { unlink(temporaryPath(file)) }
+    }
+
+    private static func write(_ file: ExportFile, to path: String, from database: Database) throws -> Int {
+        unlink(path)
+        let columns = try database.strings(
+            "select column_name from export_columns where file = ? order by position", [file.rawValue])
         // Sorting the written text (NULL written as empty) keeps the order byte-wise.
         let list = columns.map { "coalesce(cast(\"\($0)\" as text), '')" }.joined(separator: ", ")
         let order = (1...columns.count).map(String.init).joined(separator: ", ")

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Work that only reads the staging database while the models are still being built: the checks
+/// and the writing of the files. Each job runs on a connection of its own as soon as the tables
+/// it reads are committed (SQLite's write-ahead log lets readers and the one writer work at the
+/// same time), so the second core has work while the first builds. A background thread takes
+/// jobs from the start; once the build is done, `finish` joins it on the calling thread.
+final class ReadQueue: @unchecked Sendable {
+    struct Job {
+        let name: String
+        /// Whether the tables the job reads exist yet (it can be prepared).
+        let isReady: (Database) -> Bool
+        let run: (Database) throws -> Void
+    }
+
+    private let databasePath: String
+    private let condition = NSCondition()
+    private var pending: [Job]
+    private var failure: Error?
+    /// Counts the tables the build committed; a waiting thread looks again when it moves.
+    private var commits = 0
+    private var building = true
+    private let background = DispatchGroup()
+
+    /// Starts taking `jobs`, in their order, on a background thread.
+    init(databasePath: String, jobs: [Job]) {
+        self.databasePath = databasePath
+        pending = jobs
+        DispatchQueue.global().async(group: background) { self.work() }
+    }
+
+    /// The build committed a table: jobs waiting for it may run now.
+    func tableCommitted() {
+        condition.withLock {
+            commits += 1
+            condition.broadcast()
+        }
+    }
+
+    /// The build is done: runs the jobs left on this thread and the background one, and throws
+    /// the first failure.
+    func finish() throws {
+        stopWaiting()
+        work()
+        background.wait()
+        try condition.withLock { if let failure { throw failure } }
+    }
+
+    /// The build failed: stops the jobs and waits for the background thread.
+    func cancel() {
+        condition.withLock {
+            failure = failure ?? CancellationError()
+            building = false
+            condition.broadcast()
+        }
+        background.wait()
+    }
+
+    private func stopWaiting() {
+        condition.withLock {
+            building = false
+            condition.broadcast()
+        }
+    }
+
+    private func work() {
+        do {
+            let database = try Database(path: databasePath)
+            while let job = next(on: database) { try job.run(database) }
+        } catch {
+            condition.withLock {
+                failure = failure ?? error
+                condition.broadcast()
+            }
+        }
+    }
+
+    /// Takes the first job whose tables exist, waiting for the build while none is ready; nil
+    /// when none is left or a job failed. Once the build is done every job is taken: one that
+    /// still cannot be prepared fails with SQLite's reason.
+    private func next(on database: Database) -> Job? {
+        condition.withLock {
+            while failure == nil && !pending.isEmpty {
+                let seen = commits
+                if let index = pending.firstIndex(where: { !building || $0.isReady(database) }) {
+                    return pending.remove(at: index)
+                }
+                while building && commits == seen && failure == nil { condition.wait() }
+            }
+            return nil
+        }
+    }
+}
+
+extension Database {
+    /// Whether `sql` can be prepared: the tables and views it reads exist.
+    func canPrepare(_ sql: String) -> Bool { (try? prepare(sql)) != nil }
+}
