@@ -26,8 +26,7 @@ credentials as (
             when o.student_password = 'student_id' then s.student_id
             when o.student_password = 'student_number' then s.student_number
             when o.student_password = 'state_id' then s.state_id
-            when o.student_password = 'birth_date' then
-                substr(s.birth_date, 6, 2) || substr(s.birth_date, 9, 2) || substr(s.birth_date, 1, 4)
+            when o.student_password = 'birth_date' then replace(s.birth_date_us, '/', '')
             when o.student_password like 'user_text:%' then
                 (select max(u.value) from stg_student_user_texts u
                  where u.student_id = s.student_id and u.field = substr(o.student_password, 11))
@@ -59,8 +58,7 @@ final as (
         s.middle_name,
         s.first_name,
         s.gender,
-        substr(s.birth_date, 6, 2) || '/' || substr(s.birth_date, 9, 2) || '/'
-            || substr(s.birth_date, 1, 4) as dob,
+        s.birth_date_us as dob,
         case
             when s.grade_group = 'prek' and not o.prek_grade_name then s.grade_code
             when s.grade_group = 'kindergarten' and not o.kindergarten_grade_name then s.grade_code
