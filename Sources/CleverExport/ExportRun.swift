@@ -47,6 +47,8 @@ public struct RunReport: Sendable {
     public var seconds: Double
     /// Seconds per phase (import, index, build, validate, write, sync, compare, deliver, record), in order.
     public var phases: [(name: String, seconds: Double)] = []
+    /// Seconds per step: each model built, each check run and each file written.
+    public var steps: [Step] = []
 
     public var errors: [Finding] { findings.filter { $0.severity == .error } }
 }
@@ -101,11 +103,12 @@ public struct ExportRun {
         defer { withExtendedLifetime(lock) {} }
 
         var clock = PhaseClock()
+        let steps = StepLog()
         let staging = StagingFile(path: databasePath)
         let built: Built
         let files: [ExportedFile]
         do {
-            built = try build(catalog: catalog, into: staging, asOf: asOf, started: started, clock: &clock)
+            built = try build(catalog: catalog, into: staging, asOf: asOf, started: started, clock: &clock, steps: steps)
             do {
                 try clock.time("sync") { try staging.replacePrevious() }
                 files = try built.exporter.publish()
@@ -138,6 +141,7 @@ public struct ExportRun {
         }
         report.seconds = Date().timeIntervalSince(started)
         report.phases = clock.phases
+        report.steps = steps.steps
         try history.finish(report)
         try writeHTMLReport(report)
         switch report.outcome {
@@ -155,7 +159,8 @@ public struct ExportRun {
     /// files start on the other core, each as soon as the tables it reads are built. Every
     /// connection to the file is closed when it returns.
     private func build(
-        catalog: SQLCatalog, into staging: StagingFile, asOf: String, started: Date, clock: inout PhaseClock
+        catalog: SQLCatalog, into staging: StagingFile, asOf: String, started: Date, clock: inout PhaseClock,
+        steps: StepLog
     ) throws -> Built {
         let database = try staging.create()
         // A new file needs no journal for its pages (SQLite journals only pages that existed
@@ -182,10 +187,14 @@ public struct ExportRun {
         let exporter = try Exporter(files: configuration.files, directory: outboxDirectory)
         let readers = ReadQueue(
             databasePath: staging.newPath,
-            jobs: exporter.jobs() + validator.jobs(checks: views.map(\.view).filter { $0.hasPrefix("check_") }))
+            jobs: exporter.jobs() + validator.jobs(checks: views.map(\.view).filter { $0.hasPrefix("check_") }),
+            finished: steps.record)
         do {
             try clock.time("build") {
-                try catalog.buildModels(in: database, built: readers.tableCommitted)
+                try catalog.buildModels(in: database) { model, seconds in
+                    steps.record("model", model, seconds)
+                    readers.tableCommitted()
+                }
                 try catalog.verify(views, in: database)
             }
             try clock.time("validate") { try readers.finish() }
@@ -194,7 +203,7 @@ public struct ExportRun {
             exporter.discard()
             throw error
         }
-        clock.record("write", seconds: exporter.seconds)
+        clock.record("write", seconds: steps.seconds(of: "file"))
         // Back to a rollback journal, which checkpoints the log into the file: the log is named
         // after the file, and the file is about to be renamed.
         try clock.time("sync") { try database.execute("pragma journal_mode = delete") }
@@ -311,4 +320,26 @@ struct PhaseClock {
             phases.append((name, seconds))
         }
     }
+}
+
+/// One step of a run: a model built, a check run or a file written.
+public struct Step: Sendable {
+    public let kind: String  // model, check or file
+    public let name: String
+    public let seconds: Double
+}
+
+/// The steps of a run as the threads that ran them finish them.
+final class StepLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [Step] = []
+
+    var steps: [Step] { lock.withLock { recorded } }
+
+    func record(_ kind: String, _ name: String, _ seconds: Double) {
+        lock.withLock { recorded.append(Step(kind: kind, name: name, seconds: seconds)) }
+    }
+
+    /// The seconds the steps of one kind took together.
+    func seconds(of kind: String) -> Double { steps.filter { $0.kind == kind }.reduce(0) { $0 + $1.seconds } }
 }

@@ -11,7 +11,7 @@ struct OptionsTable {
             insert.reset()
             insert.bind(spec.key, at: 1)
             switch configuration[spec.key] {
-            case .flag(let value): insert.bind(value ? 1 : 0, at: 2)
+            case .flag(let value): insert.bind(Int64(value ? 1 : 0), at: 2)
             case .integer(let value): insert.bind(Int64(value), at: 2)
             case .text(let value): insert.bind(value, at: 2)
             case .date: insert.bind(asOf, at: 2)

@@ -85,19 +85,20 @@ public struct SQLCatalog: Sendable {
 
     /// Builds the model tables (sql/models/, each file named after its table) in dependency
     /// order, each file in a transaction of its own, so a table is committed with its indexes and
-    /// can be read on other connections while the next one is built; `built` is called after each.
-    /// A file whose input does not exist yet is retried after the others, until every file has
-    /// run or none can.
-    func buildModels(in database: Database, built: () -> Void = {}) throws {
+    /// can be read on other connections while the next one is built; `built` is told each
+    /// model and the seconds it took. A file whose input does not exist yet is retried after the
+    /// others, until every file has run or none can.
+    func buildModels(in database: Database, built: (_ model: String, _ seconds: Double) -> Void = { _, _ in }) throws {
         var pending = files(in: Self.modelFolder)
         while !pending.isEmpty {
             var waiting: [(file: File, reason: String)] = []
             for file in pending {
+                let start = Date()
                 try database.execute("savepoint model")
                 do {
                     try database.execute(file.text, context: "\(origin) \(file.path)")
                     try database.execute("release model")
-                    built()
+                    built(URL(fileURLWithPath: file.path).deletingPathExtension().lastPathComponent, Date().timeIntervalSince(start))
                 } catch let error as DatabaseError where error.message.hasPrefix("no such table") {
                     try database.execute("rollback to model; release model")
                     waiting.append((file, error.message))

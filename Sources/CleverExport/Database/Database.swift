@@ -118,6 +118,10 @@ public final class Statement {
         sqlite3_bind_int64(handle, index, value)
     }
 
+    public func bind(_ value: Double, at index: Int32) {
+        sqlite3_bind_double(handle, index, value)
+    }
+
     /// Binds bytes that stay valid and unchanged until the next `step()` returns.
     @inline(__always)
     func bindBorrowed(_ bytes: UnsafePointer<UInt8>, count: Int, at index: Int32) {

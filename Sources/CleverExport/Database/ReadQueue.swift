@@ -7,6 +7,8 @@ import Foundation
 /// jobs from the start; once the build is done, `finish` joins it on the calling thread.
 final class ReadQueue: @unchecked Sendable {
     struct Job {
+        /// What it is (check, file) and its name, for the run's step timings.
+        let kind: String
         let name: String
         /// Whether the tables the job reads exist yet (it can be prepared).
         let isReady: (Database) -> Bool
@@ -14,6 +16,7 @@ final class ReadQueue: @unchecked Sendable {
     }
 
     private let databasePath: String
+    private let finished: @Sendable (_ kind: String, _ name: String, _ seconds: Double) -> Void
     private let condition = NSCondition()
     private var pending: [Job]
     private var failure: Error?
@@ -22,9 +25,14 @@ final class ReadQueue: @unchecked Sendable {
     private var building = true
     private let background = DispatchGroup()
 
-    /// Starts taking `jobs`, in their order, on a background thread.
-    init(databasePath: String, jobs: [Job]) {
+    /// Starts taking `jobs`, in their order, on a background thread; `finished` is told each job
+    /// done and the seconds it took.
+    init(
+        databasePath: String, jobs: [Job],
+        finished: @escaping @Sendable (_ kind: String, _ name: String, _ seconds: Double) -> Void = { _, _, _ in }
+    ) {
         self.databasePath = databasePath
+        self.finished = finished
         pending = jobs
         DispatchQueue.global().async(group: background) { self.work() }
     }
@@ -66,7 +74,11 @@ final class ReadQueue: @unchecked Sendable {
     private func work() {
         do {
             let database = try Database(path: databasePath)
-            while let job = next(on: database) { try job.run(database) }
+            while let job = next(on: database) {
+                let start = Date()
+                try job.run(database)
+                finished(job.kind, job.name, Date().timeIntervalSince(start))
+            }
         } catch {
             condition.withLock {
                 failure = failure ?? error

@@ -17,8 +17,6 @@ final class Exporter: @unchecked Sendable {
     let directory: String
     private let lock = NSLock()
     private var rows: [ExportFile: Int] = [:]
-    /// Time spent writing, summed over the files (which may be written side by side).
-    private(set) var seconds = 0.0
 
     init(files: [ExportFile], directory: String) throws {
         self.files = files
@@ -35,15 +33,11 @@ final class Exporter: @unchecked Sendable {
     func jobs() -> [ReadQueue.Job] {
         files.map { file in
             ReadQueue.Job(
-                name: file.fileName,
+                kind: "file", name: file.fileName,
                 isReady: { $0.canPrepare("select 1 from export_columns, \(file.viewName) limit 0") },
                 run: { database in
-                    let start = Date()
                     let written = try Self.write(file, to: self.temporaryPath(file), from: database)
-                    self.lock.withLock {
-                        self.rows[file] = written
-                        self.seconds += Date().timeIntervalSince(start)
-                    }
+                    self.lock.withLock { self.rows[file] = written }
                 })
         }
     }

@@ -10,7 +10,7 @@ extension RunReport {
 
     /// The lines a person reads after a run (on stdout, and as the e-mail's text): per file the
     /// rows and the change since the last delivery, the validation findings, and what became of
-    /// each delivery. `verbose` adds the phase timings and lists every finding.
+    /// each delivery. `verbose` adds the phase timings, the slowest steps and lists every finding.
     public func summary(verbose: Bool = false, deliveries showDeliveries: Bool = true) -> String {
         RunSummary(report: self, verbose: verbose, showDeliveries: showDeliveries).description
     }
@@ -27,6 +27,11 @@ struct RunSummary: CustomStringConvertible {
         var lines = ["Run \(report.runID), as of \(report.asOf), took \(String(format: "%.1f", report.seconds)) s."]
         if verbose {
             lines.append("  " + report.phases.map { "\($0.name) \(String(format: "%.1f", $0.seconds)) s" }.joined(separator: ", "))
+            let slowest = report.steps.sorted { $0.seconds > $1.seconds }.prefix(6)
+            if !slowest.isEmpty {
+                lines.append("  slowest steps (table run_step has all): "
+                    + slowest.map { "\($0.name) \(String(format: "%.1f", $0.seconds)) s" }.joined(separator: ", "))
+            }
         }
         lines.append(row("file", "rows", "added", "removed", "changed", "errors", "warnings"))
         for (file, change) in zip(report.files, report.changes) {

@@ -20,7 +20,7 @@ struct RunHistory {
     static let runsWithFindings = 30
 
     /// Copies the run history from the last run's database, if there is one, into this run's
-    /// new file: every run with its options and file counts, and the findings of the latest
+    /// new file: every run with its options, file counts and step timings, and the findings of the latest
     /// `runsWithFindings` runs (older runs keep their summary in run.message).
     func carryOver(from previousPath: String) throws {
         guard FileManager.default.fileExists(atPath: previousPath) else { return }
@@ -31,6 +31,9 @@ struct RunHistory {
         defer { try? database.execute("detach database previous") }
         let tables = Set(try database.strings("select name from previous.sqlite_master where type = 'table'"))
         guard tables.isSuperset(of: ["run", "run_option", "run_file", "run_finding"]) else { return }
+        if tables.contains("run_step") {
+            try database.execute("insert into run_step select run_id, kind, step, seconds from previous.run_step", context: context)
+        }
         try database.execute("""
             begin;
             insert into run (run_id, started_at, finished_at, as_of, outcome, message)
@@ -81,6 +84,16 @@ struct RunHistory {
                 finding.bind(found.record, at: 5)
                 finding.bind(found.message, at: 6)
                 try finding.step()
+            }
+            let step = try database.prepare("insert or replace into run_step (run_id, kind, step, seconds) values (?, ?, ?, ?)")
+            for (kind, name, seconds) in report.phases.map({ ("phase", $0.name, $0.seconds) })
+                + report.steps.map({ ($0.kind, $0.name, $0.seconds) }) {
+                step.reset()
+                step.bind(Int64(report.runID), at: 1)
+                step.bind(kind, at: 2)
+                step.bind(name, at: 3)
+                step.bind(seconds, at: 4)
+                try step.step()
             }
             let messages = report.holds + report.deliveries.compactMap { result in
                 result.failure.map { "\(result.target): \($0)" }

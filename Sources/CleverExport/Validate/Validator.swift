@@ -24,7 +24,7 @@ final class Validator: @unchecked Sendable {
         checks.sorted { ($0.hasPrefix("check_extract") ? 0 : 1, $0) < ($1.hasPrefix("check_extract") ? 0 : 1, $1) }
             .map { check in
                 ReadQueue.Job(
-                    name: check,
+                    kind: "check", name: check,
                     isReady: { $0.canPrepare("select 1 from \"\(check)\" limit 0") },
                     run: { database in
                         let findings = try Self.findings(of: check, in: database)
