@@ -1,33 +1,29 @@
 -- check_extract_references: extract rows the views leave out because what they point at is not
 -- in the extract. Without this check they would vanish silently.
 create view check_extract_references as
+-- Enrollments whose student or section may be missing: one pass over the enrollments with one
+-- lookup each for the student and the section; the few rows found are then told apart below.
 with enrollment_problems as materialized (
-    select * from (
-        select
-            e.student_id, e.school_code, e.course_code, e.section,
-            e.student_id not in (select student_id from students) as unknown_student,
-            not exists (
-                select 1 from section_candidates s
-                where s.school_code = e.school_code and s.course_code = e.course_code
-                    and s.section = e.section)
-                and not exists (
-                    select 1 from stg_sections s
-                    where s.school_code = e.school_code and s.course_code = e.course_code
-                        and s.section = e.section) as unknown_section
-        from stg_enrollments e
-    )
-    where unknown_student or unknown_section
+    select e.student_id, e.school_code, e.course_code, e.section
+    from stg_enrollments e
+    where e.student_id not in (select student_id from students)
+        or not exists (
+            select 1 from section_candidates s
+            where s.school_code = e.school_code and s.course_code = e.course_code and s.section = e.section)
 ),
 dangling as (
     select 'enrollments.csv' as file,
         'student ' || student_id || ' in ' || school_code || '-' || course_code || '-' || section as record,
         'student_id is not in students.csv' as message
-    from enrollment_problems where unknown_student
+    from enrollment_problems where student_id not in (select student_id from students)
     union all
     select 'enrollments.csv',
-        'student ' || student_id || ' in ' || school_code || '-' || course_code || '-' || section,
+        'student ' || p.student_id || ' in ' || p.school_code || '-' || p.course_code || '-' || p.section,
         'the section is not in sections.csv'
-    from enrollment_problems where unknown_section
+    from enrollment_problems p
+    where not exists (
+        select 1 from stg_sections s
+        where s.school_code = p.school_code and s.course_code = p.course_code and s.section = p.section)
     union all
     select 'sections.csv', s.school_code || '-' || s.course_code || '-' || s.section,
         'course ' || s.course_code || ' is not in courses.csv for school ' || s.school_code
