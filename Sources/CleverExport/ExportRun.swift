@@ -45,7 +45,7 @@ public struct RunReport: Sendable {
     public var deliveries: [DeliveryResult]
     public var outcome: Outcome
     public var seconds: Double
-    /// Seconds per phase (import, index, build, validate, write, sync, compare, deliver, record), in order.
+    /// Seconds per phase (import, history, index, build, validate, write, sync, compare, deliver, record), in order.
     public var phases: [(name: String, seconds: Double)] = []
     /// Seconds per step: each model built, each check run and each file written.
     public var steps: [Step] = []
@@ -168,10 +168,8 @@ public struct ExportRun {
         // synced once, before it replaces the last run's. A 64 MiB cache spills less often.
         try database.execute("pragma synchronous = off; pragma cache_size = -65536")
         let history = RunHistory(database: database)
-        try clock.time("import") {
-            try database.transaction { try catalog.installSchema(in: database) }
-            try history.carryOver(from: staging.path)
-        }
+        try clock.time("import") { try database.transaction { try catalog.installSchema(in: database) } }
+        try clock.time("history") { try history.carryOver(from: staging.path) }
         let runID = try database.transaction {
             try clock.time("import") {
                 _ = try StagingLoader(database: database, directory: configuration.path("source.dir")).loadAll()
