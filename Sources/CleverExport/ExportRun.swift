@@ -196,16 +196,20 @@ public struct ExportRun {
                 try catalog.verify(views, in: database)
             }
             try clock.time("validate") { try readers.finish() }
+            clock.record("write", seconds: steps.seconds(of: "file"))
+            // Back to a rollback journal, which checkpoints the log into the file: the log is
+            // named after the file, and the file is about to be renamed. SQLite keeps the log
+            // (and says so) while another connection is open.
+            let mode = try clock.time("sync") { try database.strings("pragma journal_mode = delete") }
+            guard mode == ["delete"] else {
+                throw DatabaseError(message: "the write-ahead log could not be folded into the file (journal mode \(mode))", context: staging.newPath)
+            }
+            return (runID, validator.findings, exporter)
         } catch {
             readers.cancel()
             exporter.discard()
             throw error
         }
-        clock.record("write", seconds: steps.seconds(of: "file"))
-        // Back to a rollback journal, which checkpoints the log into the file: the log is named
-        // after the file, and the file is about to be renamed.
-        try clock.time("sync") { try database.execute("pragma journal_mode = delete") }
-        return (runID, validator.findings, exporter)
     }
 
     /// Reasons not to deliver: validation errors, and files that lose too many rows.
