@@ -85,9 +85,13 @@ struct ChangeGuard {
         var previousRows = 0
         while hasNow || hasBefore {
             let order = !hasBefore ? -1 : !hasNow ? 1 : columns == 0 ? -1 : Self.order(now, before, columns: columns)
-            if order <= 0 { if order < 0 { try Self.store(nowOnly, now, width: nowWidth) }; hasNow = try now.next() }
+            if order < 0 {
+                try Self.store(nowOnly, now, width: nowWidth)
+            } else if order > 0 {
+                try Self.store(beforeOnly, before, width: beforeWidth)
+            }
+            if order <= 0 { hasNow = try now.next() }
             if order >= 0 {
-                if order > 0 { try Self.store(beforeOnly, before, width: beforeWidth) }
                 previousRows += 1
                 hasBefore = try before.next()
             }
