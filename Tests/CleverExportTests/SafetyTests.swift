@@ -99,6 +99,8 @@ final class SafetyTests: XCTestCase {
         }
         let database = try Database(path: report.databasePath)
         XCTAssertEqual(try database.strings("pragma journal_mode"), ["delete"])
+        // `deliver` sends the files of the last run, counting their rows as the run did.
+        XCTAssertEqual(try ExportRun(RunRequest(configuration: configuration)).builtFiles().map(\.rows), report.files.map(\.rows))
         XCTAssertEqual(try database.strings("pragma integrity_check"), ["ok"])
         XCTAssertEqual(try database.strings("select count(*) from export_students"), ["59"])
         XCTAssertEqual(try database.strings("select run_id || ' ' || outcome from run order by run_id"), ["1 delivered", "2 delivered"])

@@ -47,15 +47,12 @@ extension ExportRun {
         }
     }
 
-    /// Data rows of a CSV file: line ends outside quotes, less the header.
+    /// Data rows of a CSV file (its records less the header), read in chunks: a file of a
+    /// million students is never held in memory.
     static func countRows(_ path: String) throws -> Int {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        var quoted = false
-        var lines = 0
-        for byte in data {
-            if byte == UInt8(ascii: "\"") { quoted.toggle() } else if byte == UInt8(ascii: "\n") && !quoted { lines += 1 }
-        }
-        if let last = data.last, last != UInt8(ascii: "\n") { lines += 1 }
-        return max(lines - 1, 0)
+        let reader = try CSVReader(path: path, name: URL(fileURLWithPath: path).lastPathComponent)
+        var records = 0
+        while try reader.next() { records += 1 }
+        return max(records - 1, 0)
     }
 }
