@@ -7,8 +7,8 @@
 -- contact_phone_raw keeps the chosen phone as the extract has it, for the checks.
 drop table if exists student_contacts;
 create table student_contacts as
--- Materialized so each phone's digits are computed once (only the first phone's, unless
--- dedupe_guardian_phones needs all three).
+-- Materialized so each phone's digits are computed once: only the first phone's, unless
+-- dedupe_guardian_phones needs all three.
 with eligible as materialized (
     select
         g.student_id, g.guardian_number, g.name, g.contact_type, g.relationship, g.email,
@@ -19,16 +19,24 @@ with eligible as materialized (
             when g.phone_2_raw is not null then 2
             when g.phone_3_raw is not null then 3
         end as first_slot,
-        coalesce(g.phone_1_digits, g.phone_2_digits, g.phone_3_digits) as first_digits,
         iif(o.dedupe_guardian_phones, g.phone_1_digits, null) as phone_1_digits,
         iif(o.dedupe_guardian_phones, g.phone_2_digits, null) as phone_2_digits,
-        iif(o.dedupe_guardian_phones, g.phone_3_digits, null) as phone_3_digits
+        iif(o.dedupe_guardian_phones, g.phone_3_digits, null) as phone_3_digits,
+        iif(o.dedupe_guardian_phones, null,
+            coalesce(g.phone_1_digits, g.phone_2_digits, g.phone_3_digits)) as first_phone_digits
     from stg_guardians g
     cross join run_options o
     where not o.hide_contacts
         and (o.custody_issue_guardians or not g.custody_issue)
         and (o.all_guardians or g.guardian_number = 1)
         and g.student_id in (select student_id from export_students)
+),
+-- The digits of each contact's first phone: from the three already cleaned when they were
+-- all needed, else cleaned alone.
+with_first as (
+    select e.*,
+        coalesce(e.first_phone_digits, e.phone_1_digits, e.phone_2_digits, e.phone_3_digits) as first_digits
+    from eligible e
 ),
 -- Only with dedupe_guardian_phones: each student's contacts numbered 1, 2, 3 ... in order.
 ranked as materialized (
@@ -38,7 +46,7 @@ ranked as materialized (
         e.phone_1_digits, e.phone_2_digits, e.phone_3_digits,
         row_number() over (partition by e.student_id order by e.guardian_number) as n
     from run_options o
-    cross join eligible e
+    cross join with_first e
     where o.dedupe_guardian_phones
 ),
 -- Walks each student's contacts in order, carrying the phone digits already written.
@@ -78,7 +86,7 @@ chosen as (
         case coalesce(d.slot, s.first_slot)
             when 1 then s.phone_1_type when 2 then s.phone_2_type when 3 then s.phone_3_type
         end as phone_type
-    from eligible s
+    from with_first s
     left join deduped d on d.student_id = s.student_id and d.guardian_number = s.guardian_number
 ),
 valid as (
