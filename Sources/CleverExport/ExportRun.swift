@@ -170,10 +170,14 @@ public struct ExportRun {
         let history = RunHistory(database: database)
         try clock.time("import") { try database.transaction { try catalog.installSchema(in: database) } }
         try clock.time("history") { try history.carryOver(from: staging.path) }
+        try clock.time("import") {
+            let loader = StagingLoader(
+                database: database, directory: configuration.path("source.dir"),
+                scratchPath: try staging.createScratch(), loaded: { steps.record("import", $0, $1) })
+            _ = try loader.loadAll()
+            staging.removeScratch()
+        }
         let runID = try database.transaction {
-            try clock.time("import") {
-                _ = try StagingLoader(database: database, directory: configuration.path("source.dir")).loadAll()
-            }
             try clock.time("index") { try catalog.installIndexes(in: database) }
             try OptionsTable(database: database).write(configuration, asOf: asOf)
             return try history.start(asOf: asOf, at: started)
@@ -324,9 +328,9 @@ struct PhaseClock {
     }
 }
 
-/// One step of a run: a model built, a check run or a file written.
+/// One step of a run: a file imported, a model built, a check run or a file written.
 public struct Step: Sendable {
-    public let kind: String  // model, check or file
+    public let kind: String  // import, model, check or file
     public let name: String
     public let seconds: Double
 }

@@ -80,3 +80,89 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(try database.strings("select count(*) from schools where school_code = '010'"), ["1"])
     }
 }
+
+/// The import on two cores: the files the second loader takes reach the staging file whole, and
+/// their problems are reported with the others, in file order.
+final class SecondLoaderTests: XCTestCase {
+    /// Every file of the extract at `extract`, loaded into a new staging file with `second`
+    /// (file names) on the second loader; the tables' rows, or the problems.
+    func load(_ extract: URL, second: Set<String>) throws -> (tables: [String: [[String?]]], problems: [String]) {
+        let work = try temporaryDirectory(self)
+        let staging = StagingFile(path: work.appending(path: "staging.db").path)
+        let database = try staging.create()
+        try SQLCatalog.embedded.installSchema(in: database)
+        let loader = StagingLoader(
+            database: database, directory: extract.path, scratchPath: try staging.createScratch(),
+            split: { files in (files.filter { !second.contains($0.name) }, files.filter { second.contains($0.name) }) })
+        do {
+            _ = try loader.loadAll()
+        } catch let error as ImportError {
+            return ([:], error.problems.map(\.description))
+        }
+        var tables: [String: [[String?]]] = [:]
+        for table in try database.strings("select name from extract_file") {
+            tables[table] = try database.rows("select * from \(sqlIdentifier(table)) order by rowid")
+        }
+        return (tables, [])
+    }
+
+    var demo: URL { packageRoot.appending(path: "fixtures/demo/extract") }
+
+    func testTablesAreTheSameWhicheverLoaderLoadsAFile() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: demo.path).sorted()
+        let alone = try load(demo, second: [])
+        XCTAssertEqual(alone.problems, [])
+        XCTAssertEqual(alone.tables["students"]?.count, 60)
+        let everyOther = Set(names.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
+        XCTAssertEqual(try load(demo, second: everyOther).tables, alone.tables)
+        XCTAssertEqual(try load(demo, second: Set(names)).tables, alone.tables)
+    }
+
+    func testExtraColumnsTheSecondLoaderFoundAreCopiedToo() throws {
+        let (_, extract, _) = try demoExtractCopy(self)
+        let path = extract.appending(path: "schools.csv")
+        let rows = try String(contentsOf: path, encoding: .utf8).split(separator: "\n")
+        try write(([rows[0] + ",district_note"] + rows.dropFirst().map { $0 + ",x" }).joined(separator: "\n") + "\n", to: path)
+        let loaded = try load(extract, second: ["schools.csv"])
+        XCTAssertEqual(loaded.problems, [])
+        XCTAssertEqual(Set(loaded.tables["schools"]!.map { $0.last! }), ["x"])
+    }
+
+    func testProblemsOfBothLoadersInFileOrder() throws {
+        let (_, extract, _) = try demoExtractCopy(self)
+        try write("student_id,school_code\nS1,010\n", to: extract.appending(path: "students.csv"))
+        try write("staff_id,last_name,first_name\nT1,A,B\nT2,A,B,extra\n", to: extract.appending(path: "staff.csv"))
+        try write("school_code,course_code,description\n010\n", to: extract.appending(path: "courses.csv"))
+        try FileManager.default.removeItem(at: extract.appending(path: "terms.csv"))
+        let expected = [
+            "students.csv:1 column last_name: required column is missing from the header",
+            "students.csv:1 column first_name: required column is missing from the header",
+            "students.csv:1 column grade_level: required column is missing from the header",
+            "staff.csv:3: has 4 fields but the header has 3; check for an unquoted comma or a missing field",
+            "courses.csv:2: has 1 fields but the header has 3; check for an unquoted comma or a missing field",
+            "terms.csv: required file is missing from \(extract.path)",
+        ]
+        XCTAssertEqual(try load(extract, second: ["staff.csv"]).problems, expected)
+        XCTAssertEqual(try load(extract, second: ["students.csv", "courses.csv"]).problems, expected)
+    }
+
+    /// The split from the estimates: at a million students the enrollments (most rows, so the
+    /// cheapest to copy for the time they take to load) go to the second loader; alone, a file
+    /// stays with the first loader (copying it would only add time).
+    func testSplitGivesTheSecondLoaderTheRowHeavyFile() throws {
+        func file(_ table: String, rows: Int, fields: Int, bytes: Int) -> ExtractFile {
+            ExtractFile(table: table, name: table + ".csv", path: "", bytes: bytes, estimatedRows: rows, fieldsPerRow: fields)
+        }
+        let district = [
+            file("students", rows: 1_000_000, fields: 24, bytes: 184_000_000),
+            file("enrollments", rows: 5_200_000, fields: 6, bytes: 187_000_000),
+            file("guardians", rows: 1_950_000, fields: 14, bytes: 191_000_000),
+            file("homerooms", rows: 465_000, fields: 4, bytes: 12_000_000),
+            file("student_gpas", rows: 600_000, fields: 3, bytes: 17_000_000),
+        ]
+        let (first, second) = StagingLoader.split(district)
+        XCTAssertEqual(first.map(\.table), ["students", "guardians", "homerooms", "student_gpas"])
+        XCTAssertEqual(second.map(\.table), ["enrollments"])
+        XCTAssertEqual(StagingLoader.split([district[1]]).second.map(\.table), [])
+    }
+}

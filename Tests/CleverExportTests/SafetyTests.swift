@@ -93,8 +93,9 @@ final class SafetyTests: XCTestCase {
         let first = try run(configuration)
         // What a run killed mid-build leaves behind.
         try write("not a database", to: URL(fileURLWithPath: first.databasePath + ".new"))
+        try write("not a database", to: URL(fileURLWithPath: first.databasePath + ".new-scratch"))
         let report = try run(configuration)
-        for leftover in [".new", ".new-journal", ".new-wal", "-wal", "-shm", "-journal"] {
+        for leftover in [".new", ".new-journal", ".new-wal", ".new-scratch", "-wal", "-shm", "-journal"] {
             XCTAssertFalse(FileManager.default.fileExists(atPath: report.databasePath + leftover), leftover)
         }
         let database = try Database(path: report.databasePath)
@@ -107,7 +108,7 @@ final class SafetyTests: XCTestCase {
         XCTAssertEqual(try database.strings("select distinct run_id from run_option order by run_id"), ["1", "2"])
         XCTAssertEqual(try database.strings("select distinct run_id from run_file order by run_id"), ["1", "2"])
         XCTAssertEqual(try database.strings("select distinct run_id || ' ' || kind from run_step order by 1"),
-                       ["1 check", "1 file", "1 model", "1 phase", "2 check", "2 file", "2 model", "2 phase"])
+                       ["1 check", "1 file", "1 import", "1 model", "1 phase", "2 check", "2 file", "2 import", "2 model", "2 phase"])
         XCTAssertEqual(try database.strings("select step from run_step where run_id = 2 and kind = 'model' and step = 'export_students'"), ["export_students"])
         XCTAssertEqual(try database.strings("select count(distinct run_id) from run_finding"), [first.findings.isEmpty ? "0" : "2"])
     }
@@ -118,6 +119,7 @@ final class SafetyTests: XCTestCase {
         try write("student_id,school_code\n", to: extract.appending(path: "students.csv"))
         XCTAssertThrowsError(try run(configuration))
         XCTAssertFalse(FileManager.default.fileExists(atPath: first.databasePath + ".new"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: first.databasePath + ".new-scratch"))
         let database = try Database(path: first.databasePath)
         XCTAssertEqual(try database.strings("select outcome from run order by run_id"), ["delivered", "failed"])
         XCTAssertEqual(try database.strings("select count(*) from export_students"), ["59"], "the last run's tables")

@@ -10,15 +10,32 @@ struct StagingFile {
 
     var newPath: String { path + ".new" }
 
+    /// Where the importer's second loader writes before its tables are copied into the new file.
+    var scratchPath: String { path + ".new-scratch" }
+
     /// Creates the new file, readable by its owner only (it holds children's data and any
-    /// passwords the files carry; SQLite gives its journals the same permissions). A file a
-    /// killed run left behind is removed first.
+    /// passwords the files carry; SQLite gives its journals the same permissions). Files a
+    /// killed run left behind are removed first.
     func create() throws -> Database {
         discard()
-        let descriptor = open(newPath, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw WriteError(path: newPath, reason: String(cString: strerror(errno))) }
-        close(descriptor)
+        try createOwnerOnly(newPath)
         return try Database(path: newPath)
+    }
+
+    /// Creates the importer's scratch file, as owner-only as the new file.
+    func createScratch() throws -> String {
+        try createOwnerOnly(scratchPath)
+        return scratchPath
+    }
+
+    func removeScratch() {
+        for suffix in ["", "-journal"] { unlink(scratchPath + suffix) }
+    }
+
+    private func createOwnerOnly(_ path: String) throws {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        close(descriptor)
     }
 
     /// Puts the new file in place of the last run's, once every connection to it is closed:
@@ -36,9 +53,10 @@ struct StagingFile {
         discard()
     }
 
-    /// Removes the new file and any journal SQLite left beside it.
+    /// Removes the new file, the scratch file and any journal SQLite left beside them.
     func discard() {
         for suffix in ["", "-journal", "-wal", "-shm"] { unlink(newPath + suffix) }
+        removeScratch()
     }
 
     /// The last run's database, created (owner-only) when there is none; for recording a run

@@ -1,4 +1,3 @@
-import CSQLite
 import Foundation
 
 /// The import failed; every problem found in every file, in file order.
@@ -7,143 +6,139 @@ public struct ImportError: Error, CustomStringConvertible {
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
 
-/// Loads each extract CSV into its staging table, every value as TEXT as written but for leading and
-/// trailing spaces, which no rule wants and which would otherwise cost a trim() on every use.
-/// Runs inside the caller's transaction, so a failed import leaves the previous data in place.
+/// Loads each extract file named in the extract_file table into its staging table, on both cores:
+/// SQLite lets one connection write a file at a time, so a second loader fills a scratch file
+/// with part of the files on another thread, and its tables are then copied in whole — SQLite
+/// copies a table between files with the same columns page by page, without reading the rows.
+/// (It copies indexes entry by entry, as slowly as it creates them: they are created after.)
 struct StagingLoader {
     let database: Database
     let directory: String
+    /// An empty file for the second loader; nil loads every file on `database`'s connection.
+    var scratchPath: String?
     /// Problems listed per file before the rest are only counted.
     var problemsPerFile = 20
+    /// Which files each loader takes (a parameter for the tests).
+    var split: ([ExtractFile]) -> (first: [ExtractFile], second: [ExtractFile]) = Self.split
+    /// Told each file loaded (and the copy of the second loader's tables) and the seconds it took.
+    var loaded: (_ step: String, _ seconds: Double) -> Void = { _, _ in }
 
-    /// Loads every file named in the extract_file table. Returns the rows loaded per table.
+    /// Returns the rows loaded per table; throws every problem of every file at once.
     func loadAll() throws -> [String: Int] {
-        let present = Dictionary(
-            ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).map { ($0.lowercased(), $0) },
-            uniquingKeysWith: { first, _ in first })
+        let (files, tables) = try extractFiles()
+        let (mine, theirs) = scratchPath == nil ? (files, []) : split(files)
+        let second = try scratchPath.flatMap { path in
+            try theirs.isEmpty ? nil : SecondLoader(
+                path: path, schema: theirs.map { try createStatement(of: $0.table) }, files: theirs,
+                problemsPerFile: problemsPerFile)
+        }
+        let loader = TableLoader(database: database, problemsPerFile: problemsPerFile)
+        let ownLoads = Result { try database.transaction { try mine.map(loader.load) } }
+        let otherLoads = Result { try second?.join() ?? [] }
+        let loads = Dictionary(
+            uniqueKeysWithValues: zip(mine + theirs, try ownLoads.get() + otherLoads.get()).map { ($0.table, $1) })
+
+        var problems: [InputProblem] = []
+        for (table, missing) in tables {
+            problems += missing.map { [$0] } ?? loads[table]?.problems ?? []
+        }
+        guard problems.isEmpty else { throw ImportError(problems: problems) }
+        for file in files { loaded(file.name, loads[file.table]!.seconds) }
+        if let scratchPath, !theirs.isEmpty {
+            let started = Date()
+            try copyTables(theirs.map(\.table), from: scratchPath)
+            loaded("copy of the second loader's tables", Date().timeIntervalSince(started))
+        }
+        return loads.mapValues(\.rows)
+    }
+
+    /// The files found, and every table in the extract_file table's order with the problem of its
+    /// file being missing (nil when it is found or optional).
+    private func extractFiles() throws -> (files: [ExtractFile], tables: [(String, InputProblem?)]) {
         guard FileManager.default.fileExists(atPath: directory) else {
             throw ImportError(problems: [InputProblem(file: directory, message: "the extract folder does not exist; set [source] dir in the config")])
         }
-        var problems: [InputProblem] = []
-        var counts: [String: Int] = [:]
+        let present = Dictionary(
+            ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).map { ($0.lowercased(), $0) },
+            uniquingKeysWith: { first, _ in first })
+        var files: [ExtractFile] = []
+        var tables: [(String, InputProblem?)] = []
         for row in try database.rows("select name, required from extract_file order by rowid") {
             let table = row[0]!, required = row[1] == "1"
-            guard let fileName = present[table + ".csv"] else {
-                if required {
-                    problems.append(InputProblem(file: table + ".csv", message: "required file is missing from \(directory)"))
+            guard let name = present[table + ".csv"] else {
+                let problem = InputProblem(file: table + ".csv", message: "required file is missing from \(directory)")
+                tables.append((table, required ? problem : nil))
+                continue
+            }
+            let path = URL(fileURLWithPath: directory).appending(path: name).path
+            files.append(ExtractFile(table: table, name: name, path: path))
+            tables.append((table, nil))
+        }
+        return (files, tables)
+    }
+
+    /// Splits the files between the two loaders so that the import ends soonest: when both are
+    /// done loading and the second's tables are copied. Every way to split the twelve largest
+    /// files is tried (the smaller ones stay with the first loader); only the estimates are read.
+    static func split(_ files: [ExtractFile]) -> (first: [ExtractFile], second: [ExtractFile]) {
+        let total = files.reduce(0) { $0 + $1.loadSeconds }
+        let largest = Array(files.sorted { $0.loadSeconds > $1.loadSeconds }.prefix(12))
+        func end(_ subset: Int) -> Double {
+            let chosen = largest.indices.filter { subset & (1 << $0) != 0 }.map { largest[$0] }
+            let load = chosen.reduce(0) { $0 + $1.loadSeconds }
+            return max(total - load, load) + chosen.reduce(0) { $0 + $1.copySeconds }
+        }
+        let best = (0..<(1 << largest.count)).min { end($0) < end($1) } ?? 0
+        let second = Set(largest.indices.filter { best & (1 << $0) != 0 }.map { largest[$0].table })
+        return (files.filter { !second.contains($0.table) }, files.filter { second.contains($0.table) })
+    }
+
+    private func createStatement(of table: String) throws -> String {
+        try database.strings("select sql from sqlite_master where type = 'table' and name = ?", [table])[0]
+    }
+
+    /// Copies whole tables from the scratch file, adding first any extra columns the second
+    /// loader found in a file's header.
+    private func copyTables(_ tables: [String], from path: String) throws {
+        let attach = try database.prepare("attach database ? as scratch")
+        attach.bind(path, at: 1)
+        try attach.step()
+        defer { try? database.execute("detach database scratch") }
+        try database.transaction {
+            for table in tables {
+                let columns = try database.strings("select name from pragma_table_info(?, 'main')", [table])
+                let loaded = try database.strings("select name from pragma_table_info(?, 'scratch')", [table])
+                for column in loaded.dropFirst(columns.count) {
+                    try database.execute("alter table main.\(sqlIdentifier(table)) add column \(sqlIdentifier(column)) text")
                 }
-                continue
-            }
-            let path = URL(fileURLWithPath: directory).appending(path: fileName).path
-            var fileProblems = FileProblems(file: fileName, limit: problemsPerFile)
-            do {
-                counts[table] = try load(table: table, path: path, name: fileName, problems: &fileProblems)
-            } catch let problem as InputProblem {
-                fileProblems.add(problem)
-            }
-            problems += fileProblems.listed()
-        }
-        guard problems.isEmpty else { throw ImportError(problems: problems) }
-        return counts
-    }
-
-    private func load(table: String, path: String, name: String, problems: inout FileProblems) throws -> Int {
-        let reader = try CSVReader(path: path, name: name)
-        guard try reader.next() else {
-            throw InputProblem(file: name, line: 1, message: "is empty; expected a header row naming the columns")
-        }
-        guard let header = try readHeader(reader, table: table, name: name, problems: &problems) else { return 0 }
-        let placeholders = Array(repeating: "?", count: header.count).joined(separator: ", ")
-        let columns = header.map { quoted($0) }.joined(separator: ", ")
-        let insert = try database.prepare("insert into \(quoted(table)) (\(columns)) values (\(placeholders))")
-        var rows = 0
-        while try reader.next() {
-            if reader.fieldCount != header.count {
-                problems.add(InputProblem(
-                    file: name, line: reader.line,
-                    message: "has \(reader.fieldCount) fields but the header has \(header.count); check for an unquoted comma or a missing field"))
-                continue
-            }
-            if reader.hasNonASCII, let problem = utf8Problem(reader, header: header, name: name) {
-                problems.add(problem)
-                continue
-            }
-            for index in 0..<header.count {
-                let field = reader[index].trimmingSpaces()
-                insert.bindBorrowed(field.start, count: field.count, at: Int32(index + 1))
-            }
-            try insert.step()
-            sqlite3_reset(insert.handle)
-            rows += 1
-        }
-        return rows
-    }
-
-    /// Maps the header to the table's columns (case-insensitive); adds extra columns as TEXT.
-    /// Nil when the header has problems (they are added to `problems`).
-    private func readHeader(_ reader: CSVReader, table: String, name: String, problems: inout FileProblems) throws
-        -> [String]?
-    {
-        var header: [String] = []
-        for index in 0..<reader.fieldCount {
-            guard let text = String(validating: reader[index].buffer, as: UTF8.self) else {
-                throw InputProblem(file: name, line: 1, column: "\(index + 1)", message: "the header is not valid UTF-8; save the file as UTF-8")
-            }
-            header.append(text.trimmingCharacters(in: .whitespaces).lowercased())
-        }
-        let known = try database.rows("select name, \"notnull\" from pragma_table_info(?)", [table])
-        var found: [InputProblem] = []
-        var seen = Set<String>()
-        for (index, column) in header.enumerated() {
-            if column.isEmpty {
-                found.append(InputProblem(file: name, line: 1, column: "\(index + 1)", message: "the header has an empty column name"))
-            } else if !seen.insert(column).inserted {
-                found.append(InputProblem(file: name, line: 1, column: column, message: "the header names this column twice"))
-            } else if !known.contains(where: { $0[0] == column }) {
-                try database.execute("alter table \(quoted(table)) add column \(quoted(column)) text")
+                try database.execute("insert into main.\(sqlIdentifier(table)) select * from scratch.\(sqlIdentifier(table))")
             }
         }
-        for row in known where row[1] == "1" && !seen.contains(row[0]!) {
-            found.append(InputProblem(file: name, line: 1, column: row[0]!, message: "required column is missing from the header"))
-        }
-        found.forEach { problems.add($0) }
-        return found.isEmpty ? header : nil
-    }
-
-    private func utf8Problem(_ reader: CSVReader, header: [String], name: String) -> InputProblem? {
-        for index in 0..<reader.fieldCount {
-            if let offset = firstInvalidUTF8(reader[index].buffer) {
-                return InputProblem(
-                    file: name, line: reader.line, column: header[index],
-                    message: "is not valid UTF-8 (byte \(offset + 1) of the value); save the file as UTF-8")
-            }
-        }
-        return nil
-    }
-
-    private func quoted(_ identifier: String) -> String {
-        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 
-/// One file's problems: the first `limit` in full, then only a count.
-private struct FileProblems {
-    let file: String
-    let limit: Int
-    private var problems: [InputProblem] = []
-    private var unlisted = 0
+/// Loads files into a scratch database on a thread of its own, in one transaction, with no
+/// journal: the file is thrown away if anything fails.
+private final class SecondLoader: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private var result: Result<[FileLoad], Error> = .success([])
 
-    init(file: String, limit: Int) {
-        self.file = file
-        self.limit = limit
+    /// `schema`: the statements that create the staging tables.
+    init(path: String, schema: [String], files: [ExtractFile], problemsPerFile: Int) {
+        DispatchQueue.global().async(group: done) {
+            self.result = Result {
+                let database = try Database(path: path)
+                try database.execute("pragma journal_mode = off; pragma synchronous = off; pragma cache_size = -65536")
+                try database.execute(schema.joined(separator: ";\n"))
+                let loader = TableLoader(database: database, problemsPerFile: problemsPerFile)
+                return try database.transaction { try files.map(loader.load) }
+            }
+        }
     }
 
-    mutating func add(_ problem: InputProblem) {
-        if problems.count < limit { problems.append(problem) } else { unlisted += 1 }
-    }
-
-    func listed() -> [InputProblem] {
-        guard unlisted > 0 else { return problems }
-        return problems + [InputProblem(file: file, message: "\(unlisted) more problems like these")]
+    /// Waits for the files; what each gave, in order.
+    func join() throws -> [FileLoad] {
+        done.wait()
+        return try result.get()
     }
 }
