@@ -1,17 +1,12 @@
--- check_references: IDs a row points at that are not in the same upload. Clever rejects the
--- row (an enrollment without its student or section, a section without its teacher).
+-- check_references: IDs a row points at that are not in the same upload: a section without
+-- its school or teacher, a student, teacher or staff member without their school. Clever
+-- rejects the row. The enrollments' references have checks of their own (enrollment_sections,
+-- enrollment_students), which run side by side once enrollments.csv is built.
 create view check_references as
 with schools as (select School_id from clever_schools),
 dangling as (
-    select 'enrollments' as file, 'Section_id ' || Section_id || ', Student_id ' || Student_id as record,
-        'Student_id is not in students.csv' as message
-    from clever_enrollments where Student_id not in (select Student_id from clever_students)
-    union all
-    select 'enrollments', 'Section_id ' || Section_id || ', Student_id ' || Student_id,
-        'Section_id is not in sections.csv'
-    from clever_enrollments where Section_id not in (select Section_id from clever_sections)
-    union all
-    select 'sections', 'Section_id ' || Section_id, 'School_id ' || School_id || ' is not in schools.csv'
+    select 'sections' as file, 'Section_id ' || Section_id as record,
+        'School_id ' || School_id || ' is not in schools.csv' as message
     from clever_sections where School_id not in (select School_id from schools)
     union all
     select 'sections', 'Section_id ' || s.Section_id, 'teacher ' || t.teacher || ' is not in teachers.csv'

@@ -1,0 +1,33 @@
+import Foundation
+import XCTest
+
+@testable import CleverExport
+
+/// The checks over the Clever files catch what an edited rule breaks: here the students and
+/// sections files lose rows that enrollments.csv still points at.
+final class CheckTests: XCTestCase {
+    func testEnrollmentsPointingOutsideTheUploadAreErrors() throws {
+        let (config, _, work) = try demoExtractCopy(self)
+        let sql = work.appending(path: "sql")
+        try FileManager.default.copyItem(at: packageRoot.appending(path: "sql"), to: sql)
+        try edit(sql.appending(path: "clever/students.sql"), "on c.student_id = s.student_id", "on c.student_id = s.student_id where s.student_id <> 'S1009'")
+        try edit(sql.appending(path: "clever/sections.sql"), "from export_sections", "from export_sections where section_id <> '030-BIO-1'")
+        let request = RunRequest(
+            configuration: try Configuration.load(path: config.path), sqlDirectory: sql.path,
+            databasePath: work.appending(path: "staging.db").path, outputDirectory: work.appending(path: "out").path)
+        XCTAssertThrowsError(try ExportRun(request).run()) { error in
+            guard let held = error as? RunHeld else { return XCTFail("\(error)") }
+            XCTAssertEqual(held.report.errors.filter { $0.file == "enrollments" }.map(\.description), [
+                "enrollments: Section_id 010-MUS-1, Student_id S1009: Student_id is not in students.csv [dangling_reference]",
+            ] + ["S1033", "S1034", "S1035", "S1041", "S1042", "S1060"].map {
+                "enrollments: Section_id 030-BIO-1, Student_id \($0): Section_id is not in sections.csv [dangling_reference]"
+            })
+        }
+    }
+
+    private func edit(_ file: URL, _ old: String, _ new: String) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        XCTAssertTrue(text.contains(old), file.path)
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: file)
+    }
+}
