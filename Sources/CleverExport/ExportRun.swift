@@ -45,7 +45,8 @@ public struct RunReport: Sendable {
     public var deliveries: [DeliveryResult]
     public var outcome: Outcome
     public var seconds: Double
-    /// Seconds per phase (import, history, index, build, validate, write, sync, compare, deliver, record), in order.
+    /// Seconds per phase (import, history, index, build, validate, write, compare, sync, deliver,
+    /// record), in order; write and compare add up steps that ran alongside the build.
     public var phases: [(name: String, seconds: Double)] = []
     /// Seconds per step: each model built, each check run and each file written.
     public var steps: [Step] = []
@@ -123,8 +124,7 @@ public struct ExportRun {
         }
         let database = try Database(path: databasePath)
         let history = RunHistory(database: database)
-        let changeGuard = ChangeGuard(database: database, deliveredDirectory: deliveredDirectory)
-        let changes = try clock.time("compare") { try changeGuard.compare(files, details: request.changeDetails) }
+        let changes = built.changeGuard.changes(of: files)
         var report = RunReport(
             runID: built.runID, asOf: asOf, databasePath: databasePath, files: files, findings: built.findings,
             changes: changes, holds: holds(findings: built.findings, changes: changes), deliveries: [],
@@ -136,7 +136,7 @@ public struct ExportRun {
             report.deliveries = clock.time("deliver") { deliver(files, stamp: Self.stamp(started), report: report) }
             report.outcome = report.deliveries.allSatisfy(\.succeeded) ? .delivered : .deliveryFailed
             if report.outcome == .delivered {
-                try clock.time("record") { try changeGuard.recordDelivered(files) }
+                try clock.time("record") { try built.changeGuard.recordDelivered(files) }
             }
         }
         report.seconds = Date().timeIntervalSince(started)
@@ -151,8 +151,8 @@ public struct ExportRun {
         }
     }
 
-    /// The files are written but not yet renamed into place.
-    private typealias Built = (runID: Int, findings: [Finding], exporter: Exporter)
+    /// The files are written, and compared with the last delivery, but not yet renamed into place.
+    private typealias Built = (runID: Int, findings: [Finding], exporter: Exporter, changeGuard: ChangeGuard)
 
     /// Builds the run's staging database as a new file: imports the extract, writes the options
     /// and the run's history row, and builds the models while the checks and the writing of the
@@ -187,9 +187,11 @@ public struct ExportRun {
         let views = try catalog.createViews(in: database)
         let validator = Validator()
         let exporter = try Exporter(files: configuration.files, directory: outboxDirectory)
+        let changeGuard = ChangeGuard(deliveredDirectory: deliveredDirectory, details: request.changeDetails)
         let readers = ReadQueue(
             databasePath: staging.newPath,
-            jobs: exporter.jobs() + validator.jobs(checks: views.map(\.view).filter { $0.hasPrefix("check_") }),
+            jobs: exporter.jobs(then: { [changeGuard.job(comparing: $0, from: exporter)] })
+                + validator.jobs(checks: views.map(\.view).filter { $0.hasPrefix("check_") }),
             finished: steps.record)
         do {
             try clock.time("build") {
@@ -201,6 +203,7 @@ public struct ExportRun {
             }
             try clock.time("validate") { try readers.finish() }
             clock.record("write", seconds: steps.seconds(of: "file"))
+            clock.record("compare", seconds: steps.seconds(of: "compare"))
             // Back to a rollback journal, which checkpoints the log into the file: the log is
             // named after the file, and the file is about to be renamed. SQLite keeps the log
             // (and says so) while another connection is open.
@@ -208,7 +211,7 @@ public struct ExportRun {
             guard mode == ["delete"] else {
                 throw DatabaseError(message: "the write-ahead log could not be folded into the file (journal mode \(mode))", context: staging.newPath)
             }
-            return (runID, validator.findings, exporter)
+            return (runID, validator.findings, exporter, changeGuard)
         } catch {
             readers.cancel()
             exporter.discard()
@@ -328,9 +331,9 @@ struct PhaseClock {
     }
 }
 
-/// One step of a run: a file imported, a model built, a check run or a file written.
+/// One step of a run: a file imported, a model built, a check run, a file written or compared.
 public struct Step: Sendable {
-    public let kind: String  // import, model, check or file
+    public let kind: String  // import, model, check, file or compare
     public let name: String
     public let seconds: Double
 }

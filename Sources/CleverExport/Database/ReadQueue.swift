@@ -13,6 +13,8 @@ final class ReadQueue: @unchecked Sendable {
         /// Whether the tables the job reads exist yet (it can be prepared).
         let isReady: (Database) -> Bool
         let run: (Database) throws -> Void
+        /// Jobs that read what this one writes: queued, first in line, once it is done.
+        var then: [Job] = []
     }
 
     private let databasePath: String
@@ -20,8 +22,9 @@ final class ReadQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private var pending: [Job]
     private var failure: Error?
-    /// Counts the tables the build committed; a waiting thread looks again when it moves.
-    private var commits = 0
+    /// Counts the tables the build committed and the jobs done; a waiting thread looks again
+    /// when it moves.
+    private var progress = 0
     private var building = true
     private let background = DispatchGroup()
 
@@ -40,7 +43,7 @@ final class ReadQueue: @unchecked Sendable {
     /// The build committed a table: jobs waiting for it may run now.
     func tableCommitted() {
         condition.withLock {
-            commits += 1
+            progress += 1
             condition.broadcast()
         }
     }
@@ -78,6 +81,11 @@ final class ReadQueue: @unchecked Sendable {
                 let start = Date()
                 try job.run(database)
                 finished(job.kind, job.name, Date().timeIntervalSince(start))
+                condition.withLock {
+                    pending.insert(contentsOf: job.then, at: 0)
+                    progress += 1
+                    condition.broadcast()
+                }
             }
         } catch {
             condition.withLock {
@@ -93,11 +101,11 @@ final class ReadQueue: @unchecked Sendable {
     private func next(on database: Database) -> Job? {
         condition.withLock {
             while failure == nil && !pending.isEmpty {
-                let seen = commits
+                let seen = progress
                 if let index = pending.firstIndex(where: { !building || $0.isReady(database) }) {
                     return pending.remove(at: index)
                 }
-                while building && commits == seen && failure == nil { condition.wait() }
+                while building && progress == seen && failure == nil { condition.wait() }
             }
             return nil
         }

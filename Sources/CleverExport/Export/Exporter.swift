@@ -29,8 +29,9 @@ final class Exporter: @unchecked Sendable {
         URL(fileURLWithPath: directory).appending(path: ".\(file.fileName).\(getpid()).tmp").path
     }
 
-    /// One job per file, in the configured order.
-    func jobs() -> [ReadQueue.Job] {
+    /// One job per file, in the configured order; `then` gives the jobs that read a file once
+    /// it is written.
+    func jobs(then: (ExportFile) -> [ReadQueue.Job] = { _ in [] }) -> [ReadQueue.Job] {
         files.map { file in
             ReadQueue.Job(
                 kind: "file", name: file.fileName,
@@ -38,8 +39,14 @@ final class Exporter: @unchecked Sendable {
                 run: { database in
                     let written = try Self.write(file, to: self.temporaryPath(file), from: database)
                     self.lock.withLock { self.rows[file] = written }
-                })
+                },
+                then: then(file))
         }
+    }
+
+    /// A file as written, under its temporary name, before `publish`.
+    func written(_ file: ExportFile) -> ExportedFile {
+        ExportedFile(file: file, path: temporaryPath(file), rows: lock.withLock { rows[file] ?? 0 })
     }
 
     /// Renames every written file into place; the files with their row counts.

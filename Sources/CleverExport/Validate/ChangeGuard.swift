@@ -19,21 +19,40 @@ public struct FileChange: Sendable, Equatable {
 /// kept in `<database>-delivered/`. Both are sorted by every column left to right (the writer's
 /// order), so one merge pass finds the rows only one side has, and only those are keyed
 /// (clever_file_key): a key with rows on both sides changed, one only in this run's file was
-/// added, one only in the delivered file was removed.
-struct ChangeGuard {
-    let database: Database
+/// added, one only in the delivered file was removed. Each file is compared by a job of the
+/// run's ReadQueue as soon as it is written, while the build goes on.
+final class ChangeGuard: @unchecked Sendable {
     /// Where the last delivered files are kept.
     let deliveredDirectory: String
+    /// Also list the keys of the rows that changed.
+    let details: Bool
+    private let lock = NSLock()
+    private var found: [ExportFile: FileChange] = [:]
 
-    func compare(_ files: [ExportedFile], details: Bool = false) throws -> [FileChange] {
-        try files.map { try compare($0, details: details) }
+    init(deliveredDirectory: String, details: Bool = false) {
+        self.deliveredDirectory = deliveredDirectory
+        self.details = details
+    }
+
+    /// The job that compares `file` once `exporter` has written it.
+    func job(comparing file: ExportFile, from exporter: Exporter) -> ReadQueue.Job {
+        ReadQueue.Job(kind: "compare", name: file.fileName, isReady: { _ in true }) { database in
+            let change = try self.compare(exporter.written(file), in: database)
+            self.lock.withLock { self.found[file] = change }
+        }
+    }
+
+    /// What the jobs found, for `files` (as published), in their order.
+    func changes(of files: [ExportedFile]) -> [FileChange] {
+        lock.withLock { files.map { found[$0.file] ?? FileChange(file: $0.file, previousRows: nil, rows: $0.rows) } }
     }
 
     private func deliveredPath(_ file: ExportFile) -> String {
         URL(fileURLWithPath: deliveredDirectory).appending(path: file.fileName).path
     }
 
-    private func compare(_ exported: ExportedFile, details: Bool) throws -> FileChange {
+    /// Compares one file; `database` is a connection of the job's own, for its temporary tables.
+    func compare(_ exported: ExportedFile, in database: Database) throws -> FileChange {
         let file = exported.file
         guard FileManager.default.fileExists(atPath: deliveredPath(file)) else {
             return FileChange(file: file, previousRows: nil, rows: exported.rows)
@@ -50,9 +69,18 @@ struct ChangeGuard {
             create temp table before_only (\(Self.columnList(beforeColumns)));
             """)
         defer { try? database.execute("drop table if exists temp.now_only; drop table if exists temp.before_only") }
-        // When the columns changed (an option changed), no row is the same: every common key changed.
-        let previousRows = try database.transaction {
-            try collectDifferences(now, before, columns: nowColumns == beforeColumns ? nowColumns.count : 0)
+        // When the columns changed (an option changed), no row is the same: every common key
+        // changed. A savepoint, not BEGIN IMMEDIATE: only temporary tables are written, and the
+        // build holds the staging file's write lock.
+        try database.execute("savepoint compare")
+        let previousRows: Int
+        do {
+            previousRows = try collectDifferences(
+                now, before, columns: nowColumns == beforeColumns ? nowColumns.count : 0, in: database)
+            try database.execute("release compare")
+        } catch {
+            try? database.execute("rollback to compare; release compare")
+            throw error
         }
         var change = FileChange(file: file, previousRows: previousRows, rows: exported.rows)
         let key = try database.strings("select key_expression from clever_file_key where file = ?", [file.rawValue]).first ?? "1"
@@ -77,7 +105,7 @@ struct ChangeGuard {
     /// stores the rows only one of them has in temp.now_only and temp.before_only. `columns` is
     /// how many columns both have (0: they differ, so every row counts as different). Returns
     /// the delivered file's row count.
-    private func collectDifferences(_ now: CSVReader, _ before: CSVReader, columns: Int) throws -> Int {
+    private func collectDifferences(_ now: CSVReader, _ before: CSVReader, columns: Int, in database: Database) throws -> Int {
         let nowOnly = try database.prepare(Self.insert(into: "temp.now_only", count: now.fieldCount))
         let beforeOnly = try database.prepare(Self.insert(into: "temp.before_only", count: before.fieldCount))
         let nowWidth = now.fieldCount, beforeWidth = before.fieldCount
