@@ -207,7 +207,7 @@ public struct ExportRun {
             // Back to a rollback journal, which checkpoints the log into the file: the log is
             // named after the file, and the file is about to be renamed. SQLite keeps the log
             // (and says so) while another connection is open.
-            let mode = try clock.time("sync") { try database.strings("pragma journal_mode = delete") }
+            let mode = try clock.time("checkpoint") { try database.strings("pragma journal_mode = delete") }
             guard mode == ["delete"] else {
                 throw DatabaseError(message: "the write-ahead log could not be folded into the file (journal mode \(mode))", context: staging.newPath)
             }
