@@ -171,11 +171,12 @@ public struct ExportRun {
         try clock.time("import") { try database.transaction { try catalog.installSchema(in: database) } }
         try clock.time("history") { try history.carryOver(from: staging.path) }
         try clock.time("import") {
+            let scratch = try staging.createScratch("import")
             let loader = StagingLoader(
                 database: database, directory: configuration.path("source.dir"),
-                scratchPath: try staging.createScratch(), loaded: { steps.record("import", $0, $1) })
+                scratchPath: scratch, loaded: { steps.record("import", $0, $1) })
             _ = try loader.loadAll()
-            staging.removeScratch()
+            staging.removeScratch(scratch)
         }
         let runID = try database.transaction {
             try clock.time("index") { try catalog.installIndexes(in: database) }
@@ -188,20 +189,23 @@ public struct ExportRun {
         let validator = Validator()
         let exporter = try Exporter(files: configuration.files, directory: outboxDirectory)
         let changeGuard = ChangeGuard(deliveredDirectory: deliveredDirectory, details: request.changeDetails)
+        let alongside = ModelsAlongside(files: catalog.modelsBuiltAlongside, scratch: staging.createScratch)
         let readers = ReadQueue(
             databasePath: staging.newPath,
-            jobs: exporter.jobs(then: { [changeGuard.job(comparing: $0, from: exporter)] })
+            jobs: alongside.jobs()
+                + exporter.jobs(then: { [changeGuard.job(comparing: $0, from: exporter)] })
                 + validator.jobs(checks: views.map(\.view).filter { $0.hasPrefix("check_") }),
             finished: steps.record)
         do {
             try clock.time("build") {
-                try catalog.buildModels(in: database) { model, seconds in
+                try catalog.buildModels(in: database, alongside: alongside) { model, seconds in
                     steps.record("model", model, seconds)
                     readers.tableCommitted()
                 }
                 try catalog.verify(views, in: database)
             }
             try clock.time("validate") { try readers.finish() }
+            staging.removeScratchDirectory()
             clock.record("write", seconds: steps.seconds(of: "file"))
             clock.record("compare", seconds: steps.seconds(of: "compare"))
             // Back to a rollback journal, which checkpoints the log into the file: the log is

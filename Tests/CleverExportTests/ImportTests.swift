@@ -92,7 +92,7 @@ final class SecondLoaderTests: XCTestCase {
         let database = try staging.create()
         try SQLCatalog.embedded.installSchema(in: database)
         let loader = StagingLoader(
-            database: database, directory: extract.path, scratchPath: try staging.createScratch(),
+            database: database, directory: extract.path, scratchPath: try staging.createScratch("import"),
             split: { files in (files.filter { !second.contains($0.name) }, files.filter { second.contains($0.name) }) })
         do {
             _ = try loader.loadAll()

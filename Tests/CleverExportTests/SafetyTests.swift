@@ -93,7 +93,7 @@ final class SafetyTests: XCTestCase {
         let first = try run(configuration)
         // What a run killed mid-build leaves behind.
         try write("not a database", to: URL(fileURLWithPath: first.databasePath + ".new"))
-        try write("not a database", to: URL(fileURLWithPath: first.databasePath + ".new-scratch"))
+        try write("not a database", to: URL(fileURLWithPath: first.databasePath + ".new-scratch/import.db"))
         let report = try run(configuration)
         for leftover in [".new", ".new-journal", ".new-wal", ".new-scratch", "-wal", "-shm", "-journal"] {
             XCTAssertFalse(FileManager.default.fileExists(atPath: report.databasePath + leftover), leftover)
@@ -108,8 +108,8 @@ final class SafetyTests: XCTestCase {
         XCTAssertEqual(try database.strings("select distinct run_id from run_option order by run_id"), ["1", "2"])
         XCTAssertEqual(try database.strings("select distinct run_id from run_file order by run_id"), ["1", "2"])
         XCTAssertEqual(try database.strings("select distinct run_id || ' ' || kind from run_step order by 1"),
-                       ["1 check", "1 compare", "1 file", "1 import", "1 model", "1 phase",
-                        "2 check", "2 compare", "2 file", "2 import", "2 model", "2 phase"])
+                       ["1 alongside", "1 check", "1 compare", "1 file", "1 import", "1 model", "1 phase",
+                        "2 alongside", "2 check", "2 compare", "2 file", "2 import", "2 model", "2 phase"])
         XCTAssertEqual(try database.strings("select step from run_step where run_id = 2 and kind = 'model' and step = 'export_students'"), ["export_students"])
         XCTAssertEqual(try database.strings("select count(distinct run_id) from run_finding"), [first.findings.isEmpty ? "0" : "2"])
     }

@@ -1,14 +1,16 @@
 -- check_extract_references: extract rows the views leave out because what they point at is not
 -- in the extract. Without this check they would vanish silently.
 create view check_extract_references as
--- Enrollments whose student or section may be missing: one pass over the enrollments with one
+-- Enrollments whose student or section is missing: one pass over the enrollments with one
 -- lookup each for the student and the section; the few rows found are then told apart below.
+-- Only the extract's own tables are read (the importer trimmed their keys, and they have
+-- indexes on them), so this check runs while the first models are built.
 with enrollment_problems as materialized (
     select e.student_id, e.school_code, e.course_code, e.section
     from stg_enrollments e
     where e.student_id not in (select student_id from students)
         or not exists (
-            select 1 from section_candidates s
+            select 1 from sections s
             where s.school_code = e.school_code and s.course_code = e.course_code and s.section = e.section)
 ),
 dangling as (

@@ -5,6 +5,8 @@
 -- dedupe_guardian_phones, the first whose digits differ from every earlier contact's phone of
 -- the same student, else the first. Written only when valid (10 or 11 digits);
 -- contact_phone_raw keeps the chosen phone as the extract has it, for the checks.
+-- Built on the other core while the writer builds the section and enrollment models (no other
+-- model reads it), then copied in: see SQLCatalog.modelsBuiltAlongside.
 drop table if exists student_contacts;
 create table student_contacts as
 -- Materialized so each phone's digits are computed once: only the first phone's, unless

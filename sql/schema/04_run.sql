@@ -27,9 +27,10 @@ create table if not exists run_finding (
     file text not null, record text, message text not null
 );
 -- How long each step took: kind is phase (import, build, ...), import (loading one extract file;
--- two loaders run side by side), model (sql/models/), check (sql/checks/), file (writing a
--- Clever file) or compare (comparing it with the last delivery). Models are built one after
--- another; checks, files and comparisons run alongside them, on the other core.
+-- two loaders run side by side), model (sql/models/, and the copy of one built alongside),
+-- alongside (a model built on the other core), check (sql/checks/), file (writing a Clever file)
+-- or compare (comparing it with the last delivery). Models are built one after another; the
+-- rest runs alongside them, on the other core.
 create table if not exists run_step (
     run_id integer not null references run, kind text not null, step text not null,
     seconds real not null, primary key (run_id, kind, step)

@@ -40,6 +40,12 @@ public struct SQLCatalog: Sendable {
         files.filter { $0.path.hasPrefix(folder + "/") }
     }
 
+    /// The models built on the other core while the writer builds the rest (ModelsAlongside):
+    /// large, and read by no other model, so the writer never waits for them.
+    var modelsBuiltAlongside: [File] {
+        files(in: Self.modelFolder).filter { $0.model == "student_contacts" }
+    }
+
     /// Creates the staging tables, the options table and the run history tables.
     func installSchema(in database: Database) throws { try execute(Self.schemaFolder, in: database) }
 
@@ -86,33 +92,61 @@ public struct SQLCatalog: Sendable {
     /// Builds the model tables (sql/models/, each file named after its table) in dependency
     /// order, each file in a transaction of its own, so a table is committed with its indexes and
     /// can be read on other connections while the next one is built; `built` is told each
-    /// model and the seconds it took. A file whose input does not exist yet is retried after the
-    /// others, until every file has run or none can.
-    func buildModels(in database: Database, built: (_ model: String, _ seconds: Double) -> Void = { _, _ in }) throws {
-        var pending = files(in: Self.modelFolder)
-        while !pending.isEmpty {
+    /// model (and each copy of one built alongside) and the seconds it took. A file whose input
+    /// does not exist yet is retried after the others, until every file has run or none can.
+    /// The models of `alongside` are built on the other core and copied in when done.
+    func buildModels(
+        in database: Database, alongside: ModelsAlongside? = nil,
+        built: (_ model: String, _ seconds: Double) -> Void = { _, _ in }
+    ) throws {
+        let elsewhere = Set((alongside?.files ?? []).map(\.path))
+        var pending = files(in: Self.modelFolder).filter { !elsewhere.contains($0.path) }
+        func copyIn(_ file: File) throws {
+            let start = Date()
+            try alongside?.copy(file, into: database)
+            built("copy of \(file.model)", Date().timeIntervalSince(start))
+        }
+        func copyBuilt() throws { try alongside?.built().forEach(copyIn) }
+        while true {
             var waiting: [(file: File, reason: String)] = []
             for file in pending {
-                let start = Date()
-                try database.execute("savepoint model")
-                do {
-                    try database.execute(file.text, context: "\(origin) \(file.path)")
-                    try database.execute("release model")
-                    built(URL(fileURLWithPath: file.path).deletingPathExtension().lastPathComponent, Date().timeIntervalSince(start))
-                } catch let error as DatabaseError where error.message.hasPrefix("no such table") {
-                    try database.execute("rollback to model; release model")
-                    waiting.append((file, error.message))
-                } catch {
-                    try? database.execute("rollback to model; release model")
-                    throw error
-                }
+                try copyBuilt()
+                if let reason = try build(file, in: database, built: built) { waiting.append((file, reason)) }
             }
-            if waiting.count == pending.count {
+            try copyBuilt()
+            let progressed = waiting.count < pending.count
+            pending = waiting.map(\.file)
+            if progressed { continue }
+            // Nothing more the writer can build: wait for a model built alongside, or take back
+            // one whose job has not started.
+            switch try alongside?.next() {
+            case .copy(let file)?: try copyIn(file)
+            case .build(let file)?: pending.insert(file, at: 0)
+            case nil:
+                guard !waiting.isEmpty else { return }
                 throw DatabaseError(
                     message: waiting.map { "\(origin) \($0.file.path): \($0.reason)" }.joined(separator: "\n"),
                     context: nil)
             }
-            pending = waiting.map(\.file)
+        }
+    }
+
+    /// Runs one model file in a savepoint; nil when it is built, else why it must wait (a table
+    /// it reads does not exist yet).
+    private func build(_ file: File, in database: Database, built: (String, Double) -> Void) throws -> String? {
+        let start = Date()
+        try database.execute("savepoint model")
+        do {
+            try database.execute(file.text, context: "\(origin) \(file.path)")
+            try database.execute("release model")
+            built(file.model, Date().timeIntervalSince(start))
+            return nil
+        } catch let error as DatabaseError where error.message.hasPrefix("no such table") {
+            try database.execute("rollback to model; release model")
+            return error.message
+        } catch {
+            try? database.execute("rollback to model; release model")
+            throw error
         }
     }
 }

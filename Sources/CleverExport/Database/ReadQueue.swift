@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// Work that only reads the staging database while the models are still being built: the checks
@@ -115,4 +116,35 @@ final class ReadQueue: @unchecked Sendable {
 extension Database {
     /// Whether `sql` can be prepared: the tables and views it reads exist.
     func canPrepare(_ sql: String) -> Bool { (try? prepare(sql)) != nil }
+
+    /// Whether the statements of `script` up to its first CREATE TABLE can be prepared (the
+    /// statements after it may read the table it creates, so cannot be prepared before it runs).
+    func canPrepareUpToCreateTable(_ script: String) -> Bool {
+        script.withCString { start in
+            var next: UnsafePointer<CChar>? = start
+            while let sql = next, sql.pointee != 0 {
+                var statement: OpaquePointer?
+                guard sqlite3_prepare_v2(handle, sql, -1, &statement, &next) == SQLITE_OK else { return false }
+                guard let statement else { return true }  // only comments were left
+                defer { sqlite3_finalize(statement) }
+                if Self.firstWords(of: String(cString: sqlite3_sql(statement))).hasPrefix("create table") { return true }
+            }
+            return true
+        }
+    }
+
+    /// A statement's text without the comments and spaces before its first word, in lower case.
+    private static func firstWords(of sql: String) -> String {
+        var text = Substring(sql.lowercased())
+        while true {
+            text = text.drop { $0.isWhitespace }
+            if text.hasPrefix("--") {
+                text = text.drop { $0 != "\n" }
+            } else if text.hasPrefix("/*"), let end = text.range(of: "*/") {
+                text = text[end.upperBound...]
+            } else {
+                return String(text)
+            }
+        }
+    }
 }

@@ -10,9 +10,6 @@ struct StagingFile {
 
     var newPath: String { path + ".new" }
 
-    /// Where the importer's second loader writes before its tables are copied into the new file.
-    var scratchPath: String { path + ".new-scratch" }
-
     /// Creates the new file, readable by its owner only (it holds children's data and any
     /// passwords the files carry; SQLite gives its journals the same permissions). Files a
     /// killed run left behind are removed first.
@@ -22,14 +19,23 @@ struct StagingFile {
         return try Database(path: newPath)
     }
 
-    /// Creates the importer's scratch file, as owner-only as the new file.
-    func createScratch() throws -> String {
-        try createOwnerOnly(scratchPath)
-        return scratchPath
+    /// Scratch files of the work done on the other core and then copied into the new file (the
+    /// importer's second loader, models built alongside), in a folder of their own.
+    var scratchDirectory: String { path + ".new-scratch" }
+
+    /// Creates an empty scratch file named `name`, as owner-only as the new file.
+    func createScratch(_ name: String) throws -> String {
+        if mkdir(scratchDirectory, 0o700) != 0 && errno != EEXIST {
+            throw WriteError(path: scratchDirectory, reason: String(cString: strerror(errno)))
+        }
+        let scratch = URL(fileURLWithPath: scratchDirectory).appending(path: name + ".db").path
+        try createOwnerOnly(scratch)
+        return scratch
     }
 
-    func removeScratch() {
-        for suffix in ["", "-journal"] { unlink(scratchPath + suffix) }
+    /// Removes a scratch file once it is copied in, with any journal SQLite left beside it.
+    func removeScratch(_ path: String) {
+        for suffix in ["", "-journal"] { unlink(path + suffix) }
     }
 
     private func createOwnerOnly(_ path: String) throws {
@@ -53,10 +59,14 @@ struct StagingFile {
         discard()
     }
 
-    /// Removes the new file, the scratch file and any journal SQLite left beside them.
+    /// Removes the new file, the scratch files and any journal SQLite left beside them.
     func discard() {
         for suffix in ["", "-journal", "-wal", "-shm"] { unlink(newPath + suffix) }
-        removeScratch()
+        removeScratchDirectory()
+    }
+
+    func removeScratchDirectory() {
+        try? FileManager.default.removeItem(atPath: scratchDirectory)
     }
 
     /// The last run's database, created (owner-only) when there is none; for recording a run

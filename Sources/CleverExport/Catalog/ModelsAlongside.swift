@@ -1,0 +1,135 @@
+import Foundation
+
+/// Models built on the other core. SQLite lets one connection write the staging file at a time,
+/// so such a model is built by a job of the run's ReadQueue into a scratch file of its own, from
+/// the tables the writer has committed, and the writer then copies the finished table and its
+/// indexes in whole (SQLite copies a table between files with the same schema page by page).
+/// Worth it for a large model no other model reads. A model's job starts once its script's
+/// CREATE TABLE can be prepared; if the writer runs out of other models before the job has
+/// started, it takes the model back and builds it itself, as any other.
+final class ModelsAlongside: @unchecked Sendable {
+    private enum State {
+        case queued, running, built, copied, taken
+        case failed(Error)
+    }
+
+    /// What the writer does next: copy a model built alongside, or build one itself.
+    enum Next {
+        case copy(SQLCatalog.File), build(SQLCatalog.File)
+    }
+
+    let files: [SQLCatalog.File]
+    private let scratch: (String) throws -> String
+    private let condition = NSCondition()
+    private var states: [String: State] = [:]
+    private var scratchPaths: [String: String] = [:]
+
+    /// `files`: the models to build alongside; `scratch` creates the scratch file for one.
+    init(files: [SQLCatalog.File], scratch: @escaping (String) throws -> String) {
+        self.files = files
+        self.scratch = scratch
+        for file in files { states[file.model] = .queued }
+    }
+
+    /// One job per model, for the ReadQueue.
+    func jobs() -> [ReadQueue.Job] {
+        files.map { file in
+            ReadQueue.Job(
+                kind: "alongside", name: file.model,
+                isReady: { $0.canPrepareUpToCreateTable(file.text) },
+                run: { reader in try self.build(file, reading: reader.path) })
+        }
+    }
+
+    private func build(_ file: SQLCatalog.File, reading stagingPath: String) throws {
+        let claimed = condition.withLock {
+            guard case .queued = states[file.model] else { return false }
+            states[file.model] = .running
+            return true
+        }
+        guard claimed else { return }
+        do {
+            let path = try scratch(file.model)
+            let database = try Database(path: path)
+            try database.execute("pragma journal_mode = off; pragma synchronous = off; pragma cache_size = -65536")
+            let attach = try database.prepare("attach database ? as staging")
+            attach.bind(stagingPath, at: 1)
+            try attach.step()
+            try database.execute(file.text, context: file.path)
+            try database.execute("detach database staging")
+            settle(file.model, .built, path: path)
+        } catch {
+            settle(file.model, .failed(error))
+            throw error
+        }
+    }
+
+    private func settle(_ model: String, _ state: State, path: String? = nil) {
+        condition.withLock {
+            states[model] = state
+            scratchPaths[model] = path
+            condition.broadcast()
+        }
+    }
+
+    /// The models built alongside and not yet copied; the writer copies them now.
+    func built() -> [SQLCatalog.File] {
+        condition.withLock {
+            files.filter { if case .built = states[$0.model] { true } else { false } }
+        }
+    }
+
+    /// Waits while a model is being built alongside; nil when every model is copied or taken.
+    /// Throws what a job failed with.
+    func next() throws -> Next? {
+        try condition.withLock {
+            while true {
+                var running = false
+                for file in files {
+                    switch states[file.model]! {
+                    case .built: return .copy(file)
+                    case .queued:
+                        states[file.model] = .taken
+                        return .build(file)
+                    case .failed(let error): throw error
+                    case .running: running = true
+                    case .copied, .taken: break
+                    }
+                }
+                guard running else { return nil }
+                condition.wait()
+            }
+        }
+    }
+
+    /// The writer copies `file`'s table and indexes from its scratch file into `database`, and
+    /// removes the scratch file.
+    func copy(_ file: SQLCatalog.File, into database: Database) throws {
+        let path = condition.withLock { scratchPaths[file.model]! }
+        let attach = try database.prepare("attach database ? as alongside")
+        attach.bind(path, at: 1)
+        try attach.step()
+        do {
+            try database.transaction {
+                let schema = try database.rows(
+                    "select type, name, sql from alongside.sqlite_master where sql is not null order by type = 'index', rowid")
+                for row in schema { try database.execute(row[2]!, context: file.path) }
+                for row in schema where row[0] == "table" {
+                    let table = sqlIdentifier(row[1]!)
+                    try database.execute("insert into main.\(table) select * from alongside.\(table)", context: file.path)
+                }
+            }
+        } catch {
+            try? database.execute("detach database alongside")
+            throw error
+        }
+        try database.execute("detach database alongside")
+        for suffix in ["", "-journal"] { unlink(path + suffix) }
+        condition.withLock { states[file.model] = .copied }
+    }
+}
+
+extension SQLCatalog.File {
+    /// The model a file builds: its name without the folder and .sql.
+    var model: String { URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import XCTest
+
+@testable import CleverExport
+
+/// A model built alongside (on the other core, into a scratch file) reaches the staging file with
+/// its indexes, whether its job built it or the writer had to take it back; a model that reads
+/// it is built after it is copied in.
+final class ModelsAlongsideTests: XCTestCase {
+    let catalog = SQLCatalog(files: [
+        .init(path: "models/a.sql", text: "drop table if exists a; create table a as select 1 as x union all select 2;"),
+        .init(path: "models/b.sql", text: """
+            -- b: read by c, built alongside.
+            drop table if exists b;
+            create table b as select x * 10 as y from a;
+            create index b_1 on b (y);
+            """),
+        .init(path: "models/c.sql", text: "drop table if exists c; create table c as select y + 1 as z from b;"),
+    ], origin: "test")
+
+    func setUp(_ test: XCTestCase) throws -> (database: Database, staging: StagingFile, alongside: ModelsAlongside) {
+        let work = try temporaryDirectory(test)
+        let staging = StagingFile(path: work.appending(path: "staging.db").path)
+        let database = try staging.create()
+        let alongside = ModelsAlongside(files: catalog.files.filter { $0.model == "b" }, scratch: staging.createScratch)
+        return (database, staging, alongside)
+    }
+
+    func assertBuilt(_ database: Database, file: StaticString = #filePath, line: UInt = #line) throws {
+        XCTAssertEqual(try database.strings("select y from b order by y"), ["10", "20"], file: file, line: line)
+        XCTAssertEqual(try database.strings("select z from c order by z"), ["11", "21"], file: file, line: line)
+        XCTAssertEqual(try database.strings("select name from sqlite_master where type = 'index'"), ["b_1"], file: file, line: line)
+    }
+
+    func testBuiltAlongsideAndCopiedIn() throws {
+        let (database, staging, alongside) = try setUp(self)
+        try database.execute(catalog.files[0].text)
+        // The other core: the job is ready once `a` exists, and builds b into a scratch file.
+        let reader = try Database(path: staging.newPath)
+        let job = alongside.jobs()[0]
+        XCTAssertTrue(job.isReady(reader))
+        try job.run(reader)
+        var steps: [String] = []
+        try catalog.buildModels(in: database, alongside: alongside) { model, _ in steps.append(model) }
+        XCTAssertEqual(steps, ["copy of b", "a", "c"])  // b was built before the writer began
+        try assertBuilt(database)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: staging.scratchDirectory), [])
+    }
+
+    func testTakenBackWhenItsJobHasNotStarted() throws {
+        let (database, staging, alongside) = try setUp(self)
+        let reader = try Database(path: staging.newPath)
+        XCTAssertFalse(alongside.jobs()[0].isReady(reader), "a does not exist yet")
+        var steps: [String] = []
+        try catalog.buildModels(in: database, alongside: alongside) { model, _ in steps.append(model) }
+        XCTAssertEqual(steps, ["a", "b", "c"])
+        try assertBuilt(database)
+        // The job, run late, does nothing.
+        try alongside.jobs()[0].run(reader)
+        try assertBuilt(database)
+    }
+}
