@@ -45,10 +45,10 @@ public struct RunReport: Sendable {
     public var deliveries: [DeliveryResult]
     public var outcome: Outcome
     public var seconds: Double
-    /// Seconds per phase (import, history, index, build, validate, write, compare, sync, deliver,
-    /// record), in order; write and compare add up steps that ran alongside the build.
+    /// Seconds per phase (import, history, index, build, validate, write, compare, checkpoint,
+    /// sync, deliver, record), in order; write and compare add up steps that ran alongside the build.
     public var phases: [(name: String, seconds: Double)] = []
-    /// Seconds per step: each model built, each check run and each file written.
+    /// Seconds per step: each file imported, model built, check run, file written and compared.
     public var steps: [Step] = []
 
     public var errors: [Finding] { findings.filter { $0.severity == .error } }
@@ -154,10 +154,11 @@ public struct ExportRun {
     /// The files are written, and compared with the last delivery, but not yet renamed into place.
     private typealias Built = (runID: Int, findings: [Finding], exporter: Exporter, changeGuard: ChangeGuard)
 
-    /// Builds the run's staging database as a new file: imports the extract, writes the options
-    /// and the run's history row, and builds the models while the checks and the writing of the
-    /// files start on the other core, each as soon as the tables it reads are built. Every
-    /// connection to the file is closed when it returns.
+    /// Builds the run's staging database as a new file: imports the extract (on both cores),
+    /// writes the options and the run's history row, and builds the models while the checks, the
+    /// writing and comparing of the files and `student_contacts` run on the other core, each as
+    /// soon as the tables it reads are built. Every connection to the file is closed when it
+    /// returns.
     private func build(
         catalog: SQLCatalog, into staging: StagingFile, asOf: String, started: Date, clock: inout PhaseClock,
         steps: StepLog
@@ -337,7 +338,7 @@ struct PhaseClock {
 
 /// One step of a run: a file imported, a model built, a check run, a file written or compared.
 public struct Step: Sendable {
-    public let kind: String  // import, model, check, file or compare
+    public let kind: String  // import, model, alongside, check, file or compare
     public let name: String
     public let seconds: Double
 }

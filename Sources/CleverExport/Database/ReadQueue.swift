@@ -1,14 +1,15 @@
 import CSQLite
 import Foundation
 
-/// Work that only reads the staging database while the models are still being built: the checks
-/// and the writing of the files. Each job runs on a connection of its own as soon as the tables
-/// it reads are committed (SQLite's write-ahead log lets readers and the one writer work at the
-/// same time), so the second core has work while the first builds. A background thread takes
-/// jobs from the start; once the build is done, `finish` joins it on the calling thread.
+/// Work that reads the staging database while the models are still being built: the checks, the
+/// writing of the files and their comparison with the last delivery, the models built alongside
+/// (into scratch files of their own). Each job runs on a connection of its own as soon as the
+/// tables it reads are committed (SQLite's write-ahead log lets readers and the one writer work
+/// at the same time), so the second core has work while the first builds. A background thread
+/// takes jobs from the start; once the build is done, `finish` joins it on the calling thread.
 final class ReadQueue: @unchecked Sendable {
     struct Job {
-        /// What it is (check, file) and its name, for the run's step timings.
+        /// What it is (check, file, compare, alongside) and its name, for the run's step timings.
         let kind: String
         let name: String
         /// Whether the tables the job reads exist yet (it can be prepared).
