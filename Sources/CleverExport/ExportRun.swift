@@ -190,7 +190,8 @@ public struct ExportRun {
         let validator = Validator()
         let exporter = try Exporter(files: configuration.files, directory: outboxDirectory)
         let changeGuard = ChangeGuard(deliveredDirectory: deliveredDirectory, details: request.changeDetails)
-        let alongside = ModelsAlongside(files: catalog.modelsBuiltAlongside, scratch: staging.createScratch)
+        let alongside = ModelsAlongside(
+            files: catalog.modelsBuiltAlongside, origin: catalog.origin, scratch: staging.createScratch)
         let readers = ReadQueue(
             databasePath: staging.newPath,
             jobs: alongside.jobs()

@@ -22,7 +22,8 @@ final class ModelsAlongsideTests: XCTestCase {
         let work = try temporaryDirectory(test)
         let staging = StagingFile(path: work.appending(path: "staging.db").path)
         let database = try staging.create()
-        let alongside = ModelsAlongside(files: catalog.files.filter { $0.model == "b" }, scratch: staging.createScratch)
+        let alongside = ModelsAlongside(
+            files: catalog.files.filter { $0.model == "b" }, origin: catalog.origin, scratch: staging.createScratch)
         return (database, staging, alongside)
     }
 

@@ -19,14 +19,17 @@ final class ModelsAlongside: @unchecked Sendable {
     }
 
     let files: [SQLCatalog.File]
+    /// Where the files come from, for messages.
+    private let origin: String
     private let scratch: (String) throws -> String
     private let condition = NSCondition()
     private var states: [String: State] = [:]
     private var scratchPaths: [String: String] = [:]
 
     /// `files`: the models to build alongside; `scratch` creates the scratch file for one.
-    init(files: [SQLCatalog.File], scratch: @escaping (String) throws -> String) {
+    init(files: [SQLCatalog.File], origin: String, scratch: @escaping (String) throws -> String) {
         self.files = files
+        self.origin = origin
         self.scratch = scratch
         for file in files { states[file.model] = .queued }
     }
@@ -55,7 +58,7 @@ final class ModelsAlongside: @unchecked Sendable {
             let attach = try database.prepare("attach database ? as staging")
             attach.bind(stagingPath, at: 1)
             try attach.step()
-            try database.execute(file.text, context: file.path)
+            try database.execute(file.text, context: "\(origin) \(file.path)")
             try database.execute("detach database staging")
             settle(file.model, .built, path: path)
         } catch {
@@ -113,10 +116,11 @@ final class ModelsAlongside: @unchecked Sendable {
             try database.transaction {
                 let schema = try database.rows(
                     "select type, name, sql from alongside.sqlite_master where sql is not null order by type = 'index', rowid")
-                for row in schema { try database.execute(row[2]!, context: file.path) }
+                for row in schema { try database.execute(row[2]!, context: "\(origin) \(file.path)") }
                 for row in schema where row[0] == "table" {
                     let table = sqlIdentifier(row[1]!)
-                    try database.execute("insert into main.\(table) select * from alongside.\(table)", context: file.path)
+                    try database.execute(
+                        "insert into main.\(table) select * from alongside.\(table)", context: "\(origin) \(file.path)")
                 }
             }
         } catch {
