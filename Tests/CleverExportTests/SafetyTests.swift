@@ -64,6 +64,19 @@ final class SafetyTests: XCTestCase {
         XCTAssertEqual(after.changes.first { $0.file == .students }?.removed, 0, "the forced delivery is the new baseline")
     }
 
+    func testFilesSentByDeliverAreTheNewBaseline() throws {
+        let (configuration, extract, _) = try demoCopy()
+        _ = try run(configuration)
+        let path = extract.appending(path: "students.csv")
+        let lines = try String(contentsOf: path, encoding: .utf8).split(separator: "\n")
+        try write(lines.prefix(41).joined(separator: "\n") + "\n", to: path)
+        XCTAssertEqual(try run(configuration, dryRun: true).outcome, .dryRun)
+        XCTAssertTrue(try ExportRun(RunRequest(configuration: configuration)).redeliver().allSatisfy(\.succeeded))
+        let after = try run(configuration)
+        XCTAssertEqual(after.outcome, .delivered, "\(after.holds)")
+        XCTAssertEqual(after.changes.first { $0.file == .students }.map { [$0.previousRows, $0.removed] }, [40, 0])
+    }
+
     func testChangesAreCountedByKeyAgainstTheLastDelivery() throws {
         let (configuration, extract, work) = try demoCopy()
         _ = try run(configuration)

@@ -16,6 +16,7 @@ extension ExportRun {
 
     /// Sends the last built files again to every configured target; one result per target.
     /// Files of a run that was held (validation errors, a large drop) go only with `force`.
+    /// Once every target has them, they are the set the next run is compared with.
     public func redeliver(force: Bool = false) throws -> [DeliveryResult] {
         let files = try builtFiles()
         if !force, FileManager.default.fileExists(atPath: databasePath) {
@@ -24,7 +25,7 @@ extension ExportRun {
                 throw DeliveryError("the last run was held (\(row[1] ?? "see run_finding")); fix the extract and run again, or deliver anyway with --force")
             }
         }
-        return deliveryTargets(stamp: Self.stamp(Date())).map { target in
+        let results = deliveryTargets(stamp: Self.stamp(Date())).map { target in
             do {
                 try target.deliver(files)
                 return DeliveryResult(target: target.target, failure: nil)
@@ -32,6 +33,10 @@ extension ExportRun {
                 return DeliveryResult(target: target.target, failure: "\(error)")
             }
         }
+        if !results.isEmpty && results.allSatisfy(\.succeeded) {
+            try ChangeGuard(deliveredDirectory: deliveredDirectory).recordDelivered(files)
+        }
+        return results
     }
 
     /// Tries every configured target without sending the files.
