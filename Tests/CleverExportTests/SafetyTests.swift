@@ -107,8 +107,9 @@ final class SafetyTests: XCTestCase {
         // What a run killed mid-build leaves behind.
         try write("not a database", to: URL(fileURLWithPath: first.databasePath + ".new"))
         try write("not a database", to: URL(fileURLWithPath: first.databasePath + ".new-scratch/import.db"))
+        try write("half written", to: URL(fileURLWithPath: first.databasePath + "-files.new/students.csv"))
         let report = try run(configuration)
-        for leftover in [".new", ".new-journal", ".new-wal", ".new-scratch", "-wal", "-shm", "-journal"] {
+        for leftover in [".new", ".new-journal", ".new-wal", ".new-scratch", "-wal", "-shm", "-journal", "-files.new", "-files.old"] {
             XCTAssertFalse(FileManager.default.fileExists(atPath: report.databasePath + leftover), leftover)
         }
         let database = try Database(path: report.databasePath)

@@ -105,7 +105,8 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(broken.stderr.contains("clever/schools.sql: view clever_schools is broken: no such column: nme"), broken.stderr)
         // The failed run leaves the last run's files and database, and nothing half-made.
         let outbox = try FileManager.default.contentsOfDirectory(atPath: work.appending(path: "s.db-files").path)
-        XCTAssertEqual(outbox.filter { $0.hasSuffix(".tmp") }, [])
+        XCTAssertEqual(Set(outbox), ["schools.csv", "students.csv", "teachers.csv", "sections.csv", "enrollments.csv", "staff.csv", "report.html"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: work.appending(path: "s.db-files.new").path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: work.appending(path: "s.db.new").path))
         XCTAssertTrue(try String(contentsOf: work.appending(path: "s.db-files/schools.csv"), encoding: .utf8).contains("MAPLE VALLEY"))
     }

@@ -9,24 +9,30 @@ public struct ExportedFile: Sendable, Equatable {
 
 /// Dumps each clever_<file> view to `<directory>/<file>.csv`, columns as export_columns lists
 /// them, rows sorted by those columns left to right (byte order), so two runs on the same input
-/// give identical files. Each file is a job of a ReadQueue, written to a temporary name as soon
-/// as the tables its view reads are built; `publish` renames the set into place only when every
-/// file is complete, so a failure never leaves a half-written or mixed set.
+/// give identical files. Each file is a job of a ReadQueue, written as soon as the tables its
+/// view reads are built, into a folder beside the outbox (`<directory>.new`); `publish` puts that
+/// folder in the outbox's place once every file is complete. The outbox always holds one whole
+/// set: a failure, or a crash, never leaves a half-written or mixed one (a crash between the two
+/// renames leaves none, and `deliver` asks for a new run).
 final class Exporter: @unchecked Sendable {
     let files: [ExportFile]
     let directory: String
     private let lock = NSLock()
     private var rows: [ExportFile: Int] = [:]
 
+    /// Creates the folder the new set is written to, replacing one a killed run left.
     init(files: [ExportFile], directory: String) throws {
         self.files = files
         self.directory = directory
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(atPath: newDirectory)
+        try FileManager.default.createDirectory(atPath: newDirectory, withIntermediateDirectories: true)
     }
 
+    private var newDirectory: String { directory + ".new" }
+    private var oldDirectory: String { directory + ".old" }
     private func path(_ file: ExportFile) -> String { URL(fileURLWithPath: directory).appending(path: file.fileName).path }
     private func temporaryPath(_ file: ExportFile) -> String {
-        URL(fileURLWithPath: directory).appending(path: ".\(file.fileName).\(getpid()).tmp").path
+        URL(fileURLWithPath: newDirectory).appending(path: file.fileName).path
     }
 
     /// One job per file, in the configured order; `then` gives the jobs that read a file once
@@ -44,23 +50,31 @@ final class Exporter: @unchecked Sendable {
         }
     }
 
-    /// A file as written, under its temporary name, before `publish`.
+    /// A file as written, in the new set's folder, before `publish`.
     func written(_ file: ExportFile) -> ExportedFile {
         ExportedFile(file: file, path: temporaryPath(file), rows: lock.withLock { rows[file] ?? 0 })
     }
 
-    /// Renames every written file into place; the files with their row counts.
+    /// Puts the new set in the outbox's place (and removes the last set); the files with their
+    /// row counts.
     func publish() throws -> [ExportedFile] {
-        for file in files where rename(temporaryPath(file), path(file)) != 0 {
-            throw WriteError(path: path(file), reason: String(cString: strerror(errno)))
+        try? FileManager.default.removeItem(atPath: oldDirectory)
+        if FileManager.default.fileExists(atPath: directory), rename(directory, oldDirectory) != 0 {
+            throw WriteError(path: directory, reason: String(cString: strerror(errno)))
         }
+        guard rename(newDirectory, directory) == 0 else {
+            let reason = String(cString: strerror(errno))
+            rename(oldDirectory, directory)
+            throw WriteError(path: directory, reason: reason)
+        }
+        try? FileManager.default.removeItem(atPath: oldDirectory)
         let rows = lock.withLock { self.rows }
         return files.map { ExportedFile(file: $0, path: path($0), rows: rows[$0] ?? 0) }
     }
 
     /// Removes what a failed run wrote.
     func discard() {
-        for file in files { unlink(temporaryPath(file)) }
+        try? FileManager.default.removeItem(atPath: newDirectory)
     }
 
     private static func write(_ file: ExportFile, to path: String, from database: Database) throws -> Int {
