@@ -1,7 +1,9 @@
 -- Indexes on the staging tables, created after loading (faster than maintaining them row by
 -- row), on the keys the stg_ views and checks join on; check a view with EXPLAIN QUERY PLAN
--- after changing its joins. enrollments has none: it is only ever scanned, and an index on
--- millions of rows costs seconds to build.
+-- after changing its joins. enrollments and guardians have none: they are only ever scanned
+-- (student_contacts reads every guardian; with an index on student_id SQLite looked each
+-- exported student up instead, no faster), and an index on millions of rows costs seconds to
+-- build.
 create index students_id on students (student_id);
 create index schools_code on schools (school_code);
 create index staff_id on staff (staff_id);
@@ -11,7 +13,6 @@ create index courses_key on courses (school_code, course_code);
 create index sections_key on sections (school_code, course_code, section);
 create index section_teachers_key on section_teachers (school_code, course_code, section);
 create index terms_key on terms (school_code, term_code);
-create index guardians_student on guardians (student_id);
 create index homerooms_student on homerooms (student_id);
 create index student_user_texts_key on student_user_texts (student_id, field);
 create index staff_user_texts_key on staff_user_texts (staff_id, field);
