@@ -52,7 +52,7 @@ final class ChangeGuard: @unchecked Sendable {
     }
 
     /// Compares one file; `database` is a connection of the job's own, for its temporary tables.
-    func compare(_ exported: ExportedFile, in database: Database) throws -> FileChange {
+    private func compare(_ exported: ExportedFile, in database: Database) throws -> FileChange {
         let file = exported.file
         guard FileManager.default.fileExists(atPath: deliveredPath(file)) else {
             return FileChange(file: file, previousRows: nil, rows: exported.rows)
