@@ -192,11 +192,15 @@ public struct ExportRun {
         let changeGuard = ChangeGuard(deliveredDirectory: deliveredDirectory, details: request.changeDetails)
         let alongside = ModelsAlongside(
             files: catalog.modelsBuiltAlongside, origin: catalog.origin, scratch: staging.createScratch)
+        // The longest checks and files first (as long as they took last time), so that the two
+        // cores end together; the models built alongside before them, since the writer may wait.
+        let lastSeconds = try history.lastStepSeconds()
         let readers = ReadQueue(
             databasePath: staging.newPath,
-            jobs: alongside.jobs()
-                + exporter.jobs(then: { [changeGuard.job(comparing: $0, from: exporter)] })
-                + validator.jobs(checks: views.map(\.view).filter { $0.hasPrefix("check_") }),
+            jobs: alongside.jobs() + ReadQueue.longestFirst(
+                exporter.jobs(then: { [changeGuard.job(comparing: $0, from: exporter)] })
+                    + validator.jobs(checks: views.map(\.view).filter { $0.hasPrefix("check_") }),
+                seconds: lastSeconds),
             finished: steps.record)
         do {
             try clock.time("build") {

@@ -42,6 +42,15 @@ final class ReadQueue: @unchecked Sendable {
         DispatchQueue.global().async(group: background) { self.work() }
     }
 
+    /// `jobs` ordered by how long each took before (`seconds`, by "<kind> <name>", with the jobs
+    /// it queues after it), longest first; jobs never timed keep their order, after the others.
+    static func longestFirst(_ jobs: [Job], seconds: [String: Double]) -> [Job] {
+        func cost(_ job: Job) -> Double {
+            (seconds["\(job.kind) \(job.name)"] ?? 0) + job.then.reduce(0) { $0 + cost($1) }
+        }
+        return jobs.enumerated().sorted { (cost($1.element), $0.offset) < (cost($0.element), $1.offset) }.map(\.element)
+    }
+
     /// The build committed a table: jobs waiting for it may run now.
     func tableCommitted() {
         condition.withLock {
