@@ -1,9 +1,9 @@
 -- check_extract_cleaning: values the staging views had to drop because they could not be
 -- read: unknown gender or race, unreadable dates, phones and ZIP codes of the wrong length.
--- Only exported students are named; the guardians' phones have a check of their own
--- (extract_guardian_phones), which waits for the contacts to be built. Students
--- are read once (the CTE is materialized with just the rows that have a problem), then
--- unpivoted into one line per problem.
+-- Only exported students are named, read from export_students, which carries their raw values
+-- beside the read ones; the guardians' phones have a check of their own
+-- (extract_guardian_phones), which waits for the contacts to be built. The students with a
+-- problem are read once (a materialized CTE), then unpivoted into one line per problem.
 create view check_extract_cleaning as
 with student_problems as materialized (
     select * from (
@@ -16,11 +16,11 @@ with student_problems as materialized (
             case when s.birth_date_raw <> '' and date(s.birth_date_raw) is not s.birth_date_raw
                     and (s.birth_date is null or date(s.birth_date) is not s.birth_date)
                 then 'birth_date "' || s.birth_date_raw || '" is not a YYYY-MM-DD or MM/DD/YYYY date; written empty' end as birth,
+            -- zip is read only with students.address on.
             case when o.student_address and s.zip_raw <> '' and s.zip is null
                 then 'zip "' || s.zip_raw || '" is not 5 or 9 letters and digits; written empty' end as zip
-        from stg_students s
+        from export_students s
         cross join run_options o
-        where s.student_id in (select student_id from export_students)
     )
     where coalesce(gender, race, birth, zip) is not null
 ),

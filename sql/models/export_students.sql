@@ -1,7 +1,7 @@
 -- export_students: the students this run exports (student_placements left nothing against
 -- them), one row each, with every students.csv value except the contacts: username, password
 -- and e-mail from their sources (docs/options.md, [students]), grade names, FRL and IEP codes,
--- address and GPA columns.
+-- address and GPA columns, and the raw values that could not be read (for the cleaning check).
 drop table if exists export_students;
 create table export_students as
 with kept as (
@@ -99,7 +99,14 @@ final as (
             (select max(g.value) from student_gpas g
              where g.student_id = s.student_id and g.gpa_type = o.weighted_gpa)
         end as weighted_gpa,
-        s.graduation_year
+        s.graduation_year,
+        -- The values as the extract has them, beside the read ones above: check_extract_cleaning
+        -- names what could not be read from this table instead of reading the students again.
+        s.gender_raw,
+        s.race_raw,
+        s.birth_date_raw,
+        s.birth_date,
+        s.zip_raw
     from emails s
     cross join run_options o
 )
