@@ -34,8 +34,8 @@ with eligible as materialized (
         and g.student_id in (select student_id from export_students)
 ),
 -- The digits of each contact's first phone: from the three already cleaned when they were
--- all needed, else cleaned alone.
-with_first as (
+-- all needed, else cleaned alone. Read twice but not stored again: it only adds a coalesce.
+with_first as not materialized (
     select e.*,
         coalesce(e.first_phone_digits, e.phone_1_digits, e.phone_2_digits, e.phone_3_digits) as first_digits
     from eligible e
