@@ -93,7 +93,8 @@ public struct SQLCatalog: Sendable {
     /// order, each file in a transaction of its own, so a table is committed with its indexes and
     /// can be read on other connections while the next one is built; `built` is told each
     /// model (and each copy of one built alongside) and the seconds it took. A file whose input
-    /// does not exist yet is retried after the others, until every file has run or none can.
+    /// does not exist yet waits; after each model the files are tried again from the first,
+    /// until every file has run or none can.
     /// The models of `alongside` are built on the other core and copied in when done.
     func buildModels(
         in database: Database, alongside: ModelsAlongside? = nil,
@@ -108,15 +109,23 @@ public struct SQLCatalog: Sendable {
         }
         func copyBuilt() throws { try alongside?.built().forEach(copyIn) }
         while true {
-            var waiting: [(file: File, reason: String)] = []
-            for file in pending {
-                try copyBuilt()
-                if let reason = try build(file, in: database, built: built) { waiting.append((file, reason)) }
-            }
             try copyBuilt()
-            let progressed = waiting.count < pending.count
-            pending = waiting.map(\.file)
-            if progressed { continue }
+            // The first file, in file order, that can be built now. Starting again from the top
+            // after each model builds a model as soon as what it reads exists, so the long chain
+            // to enrollments.csv (active_enrollments, export_sections, export_enrollments) is not
+            // held back behind models that merely come earlier in the same pass.
+            var waiting: [(file: File, reason: String)] = []
+            var builtOne = false
+            for (index, file) in pending.enumerated() {
+                if let reason = try build(file, in: database, built: built) {
+                    waiting.append((file, reason))
+                } else {
+                    pending.remove(at: index)
+                    builtOne = true
+                    break
+                }
+            }
+            if builtOne { continue }
             // Nothing more the writer can build: wait for a model built alongside, or take back
             // one whose job has not started.
             switch try alongside?.next() {
