@@ -204,7 +204,8 @@ public struct ExportRun {
             finished: steps.record)
         do {
             try clock.time("build") {
-                try catalog.buildModels(in: database, alongside: alongside) { model, seconds in
+                let criticalPath = CriticalPath(catalog: catalog, seconds: lastSeconds)
+                try catalog.buildModels(in: database, alongside: alongside, criticalPath: criticalPath) { model, seconds in
                     steps.record("model", model, seconds)
                     readers.tableCommitted()
                 }

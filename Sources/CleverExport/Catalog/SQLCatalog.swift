@@ -41,9 +41,10 @@ public struct SQLCatalog: Sendable {
     }
 
     /// The models built on the other core while the writer builds the rest (ModelsAlongside):
-    /// large, and read by no other model, so the writer never waits for them.
+    /// ones that take seconds and that the writer needs late or never (export_sections, which
+    /// reads the teacher slots, waits behind active_enrollments), so the writer rarely waits.
     var modelsBuiltAlongside: [File] {
-        files(in: Self.modelFolder).filter { $0.model == "student_contacts" }
+        files(in: Self.modelFolder).filter { ["student_contacts", "section_teacher_slots"].contains($0.model) }
     }
 
     /// Creates the staging tables, the options table and the run history tables.
@@ -93,15 +94,16 @@ public struct SQLCatalog: Sendable {
     /// order, each file in a transaction of its own, so a table is committed with its indexes and
     /// can be read on other connections while the next one is built; `built` is told each
     /// model (and each copy of one built alongside) and the seconds it took. A file whose input
-    /// does not exist yet waits; after each model the files are tried again from the first,
-    /// until every file has run or none can.
+    /// does not exist yet waits; after each model the files are tried again from the first, in
+    /// the order of `criticalPath` (else file order), until every file has run or none can.
     /// The models of `alongside` are built on the other core and copied in when done.
     func buildModels(
-        in database: Database, alongside: ModelsAlongside? = nil,
+        in database: Database, alongside: ModelsAlongside? = nil, criticalPath: CriticalPath? = nil,
         built: (_ model: String, _ seconds: Double) -> Void = { _, _ in }
     ) throws {
         let elsewhere = Set((alongside?.files ?? []).map(\.path))
-        var pending = files(in: Self.modelFolder).filter { !elsewhere.contains($0.path) }
+        let models = files(in: Self.modelFolder).filter { !elsewhere.contains($0.path) }
+        var pending = criticalPath?.ordered(models) ?? models
         func copyIn(_ file: File) throws {
             let start = Date()
             try alongside?.copy(file, into: database)
@@ -110,10 +112,11 @@ public struct SQLCatalog: Sendable {
         func copyBuilt() throws { try alongside?.built().forEach(copyIn) }
         while true {
             try copyBuilt()
-            // The first file, in file order, that can be built now. Starting again from the top
-            // after each model builds a model as soon as what it reads exists, so the long chain
-            // to enrollments.csv (active_enrollments, export_sections, export_enrollments) is not
-            // held back behind models that merely come earlier in the same pass.
+            // The first file that can be built now, longest chain first (else in file order).
+            // Starting again from the top after each model builds a model as soon as what it
+            // reads exists, so a long chain (to enrollments.csv: export_students,
+            // active_enrollments, export_sections, export_enrollments) is not held back behind
+            // models that merely come earlier in the same pass.
             var waiting: [(file: File, reason: String)] = []
             var builtOne = false
             for (index, file) in pending.enumerated() {

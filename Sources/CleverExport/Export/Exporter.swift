@@ -15,6 +15,9 @@ public struct ExportedFile: Sendable, Equatable {
 /// set: a failure, or a crash, never leaves a half-written or mixed one (a crash between the two
 /// renames leaves none, and `deliver` asks for a new run).
 final class Exporter: @unchecked Sendable {
+    /// The model that lists each file's columns (models/export_columns.sql), read beside the view.
+    static let columnsTable = "export_columns"
+
     let files: [ExportFile]
     let directory: String
     private let lock = NSLock()
@@ -41,7 +44,7 @@ final class Exporter: @unchecked Sendable {
         files.map { file in
             ReadQueue.Job(
                 kind: "file", name: file.fileName,
-                isReady: { $0.canPrepare("select 1 from export_columns, \(file.viewName) limit 0") },
+                isReady: { $0.canPrepare("select 1 from \(Self.columnsTable), \(file.viewName) limit 0") },
                 run: { database in
                     let written = try Self.write(file, to: self.temporaryPath(file), from: database)
                     self.lock.withLock { self.rows[file] = written }
@@ -80,7 +83,7 @@ final class Exporter: @unchecked Sendable {
     private static func write(_ file: ExportFile, to path: String, from database: Database) throws -> Int {
         unlink(path)
         let columns = try database.strings(
-            "select column_name from export_columns where file = ? order by position", [file.rawValue])
+            "select column_name from \(columnsTable) where file = ? order by position", [file.rawValue])
         // Sorting the written text (NULL written as empty) keeps the order byte-wise.
         let list = columns.map { "coalesce(cast(\"\($0)\" as text), '')" }.joined(separator: ", ")
         let order = (1...columns.count).map(String.init).joined(separator: ", ")

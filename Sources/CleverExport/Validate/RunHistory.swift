@@ -108,11 +108,11 @@ struct RunHistory {
         }
     }
 
-    /// How long each check and file took in the last run that ran them, by "<kind> <name>".
+    /// How long each model, check and file took in the last run that ran them, by "<kind> <name>".
     func lastStepSeconds() throws -> [String: Double] {
         let rows = try database.rows("""
             select kind || ' ' || step, seconds from run_step
-            where kind in ('check', 'file', 'compare') and run_id = (select max(run_id) from run_step where kind = 'check')
+            where kind in ('model', 'alongside', 'check', 'file', 'compare') and run_id = (select max(run_id) from run_step where kind = 'check')
             """)
         return Dictionary(rows.map { ($0[0] ?? "", Double($0[1] ?? "") ?? 0) }, uniquingKeysWith: { first, _ in first })
     }
