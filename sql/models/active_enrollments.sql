@@ -1,10 +1,18 @@
 -- active_enrollments: the active enrollments of exported students, by home section (home_key,
 -- see section_homes): its start date (if any) is on or before as_of + lead_days and its end
 -- date (if any) on or after as_of. Enrollments in a merged inclusion section count for its
--- home section. A student may appear twice in a section (an inclusion section merged into it,
--- a repeated extract row): export_enrollments writes each pair once.
+-- home section. Each pair once: a student may appear twice in a section (an inclusion section
+-- merged into it, a repeated extract row).
+-- Keyed by (home_key, student_id) without a rowid: inserted in key order, the table is its own
+-- index (cheaper than a table and an index on it), and it lists each section's students in
+-- order for export_sections and export_enrollments.
 drop table if exists active_enrollments;
-create table active_enrollments as
+create table active_enrollments (
+    home_key integer not null,
+    student_id text not null,
+    primary key (home_key, student_id)
+) without rowid;
+insert or ignore into active_enrollments (home_key, student_id)
 with final as (
     select
         h.home_key,
@@ -21,6 +29,4 @@ with final as (
     where coalesce(e.start_date, '') <= o.last_start_date
         and coalesce(e.end_date, '9999') >= o.as_of
 )
-select * from final;
--- An integer key: cheap to sort, and it lists each section's students in order, once each.
-create index active_enrollments_1 on active_enrollments (home_key, student_id);
+select home_key, student_id from final order by home_key, student_id;

@@ -3,12 +3,11 @@
 -- members of exported homeroom sections.
 drop table if exists export_enrollments;
 create table export_enrollments as
--- Each pair once: grouped in the order of active_enrollments' index, so nothing is sorted.
+-- active_enrollments holds each pair once.
 with course_enrollments as (
     select s.school_code, s.section_id, e.student_id
     from active_enrollments e
     join export_sections s on s.section_key = e.home_key
-    group by e.home_key, e.student_id
 ),
 homeroom_enrollments as (
     select distinct s.school_code, s.section_id, h.student_id
