@@ -70,16 +70,17 @@ final as (
         d.grade_code,
         g.grade_group,
         case
-            when d.grade_raw glob '[0-9]*' and d.grade_raw not glob '*[^0-9]*'
-                then cast(cast(d.grade_raw as integer) as text)
+            when d.grade_code glob '[0-9]*' and d.grade_code not glob '*[^0-9]*'
+                then cast(cast(d.grade_code as integer) as text)
             else coalesce(g.clever_grade, d.grade_raw)
         end as grade,
         d.race_raw,
         r.clever_race as race,
         d.hispanic_raw,
-        case
-            when d.hispanic_raw in ('Y', 'YES', '1', 'TRUE') then 'Y'
-            when d.hispanic_raw in ('N', 'NO', '0', 'FALSE') then 'N'
+        -- One CASE on the value: it is read (upper-cased) once, not once per test.
+        case d.hispanic_raw
+            when 'Y' then 'Y' when 'YES' then 'Y' when '1' then 'Y' when 'TRUE' then 'Y'
+            when 'N' then 'N' when 'NO' then 'N' when '0' then 'N' when 'FALSE' then 'N'
         end as hispanic_latino,
         d.frl_status,
         case d.frl_raw when 'free' then 'F' when 'reduced' then 'R' else 'N' end as frl_code,
@@ -97,6 +98,6 @@ final as (
         d.transcript_school_code
     from dated d
     left join race_map r on r.sis_race = lower(d.race_raw)
-    left join grade_map g on g.sis_grade = lower(d.grade_raw)
+    left join grade_map g on g.sis_grade = lower(d.grade_code)
 )
 select * from final;
