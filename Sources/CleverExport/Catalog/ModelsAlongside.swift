@@ -4,7 +4,8 @@ import Foundation
 /// so such a model is built by a job of the run's ReadQueue into a scratch file of its own, from
 /// the tables the writer has committed, and the writer then copies the finished table and its
 /// indexes in whole (SQLite copies a table between files with the same schema page by page).
-/// Worth it for a large model no other model reads. A model's job starts once its script's
+/// Worth it for a model that takes seconds and that other models read late or not at all (one
+/// that reads it waits until it is copied in). A model's job starts once its script's
 /// CREATE TABLE can be prepared; if the writer runs out of other models before the job has
 /// started, it takes the model back and builds it itself, as any other.
 final class ModelsAlongside: @unchecked Sendable {
