@@ -210,6 +210,10 @@ public struct ExportRun {
                     readers.tableCommitted()
                 }
                 try catalog.verify(views, in: database)
+                // The models are all in: fold what the readers allow of the log into the file and
+                // start writing it to the disk while the last checks and files run.
+                try database.execute("pragma wal_checkpoint(passive)")
+                staging.writeAhead()
             }
             try clock.time("validate") { try readers.finish() }
             staging.removeScratchDirectory()

@@ -44,6 +44,18 @@ struct StagingFile {
         close(descriptor)
     }
 
+    /// Starts writing the new file's pages to the disk on a background thread, so that the sync
+    /// before the rename finds little left to write; the run does not wait for it.
+    func writeAhead() {
+        let path = newPath
+        DispatchQueue.global(qos: .utility).async {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return }
+            fdatasync(descriptor)
+            close(descriptor)
+        }
+    }
+
     /// Puts the new file in place of the last run's, once every connection to it is closed:
     /// written through to the disk first, so that after the rename the database is whole even
     /// if the machine crashes.
