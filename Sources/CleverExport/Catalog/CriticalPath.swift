@@ -6,8 +6,9 @@ import Foundation
 /// longest chain first, so that the last checks and files can start as early as possible.
 ///
 /// What reads what is read off the SQL: a file reads every table or view whose name it mentions
-/// outside comments (and a Clever file's writer, export_columns). A name mentioned in a string only makes a chain longer than it is; the build
-/// order stays correct either way, since a model that reads a missing table waits.
+/// outside comments (and a Clever file's writer reads export_columns). A name mentioned only in
+/// a string makes a chain look longer than it is; the build order stays correct either way,
+/// since a model that reads a missing table waits.
 struct CriticalPath {
     /// Seconds per model name; models never timed (a first run) get 0 and keep file order.
     let lengths: [String: Double]

@@ -1,4 +1,3 @@
-import CSQLite
 import Foundation
 
 /// One extract file found in the extract folder, and the staging table it loads into.
