@@ -1,25 +1,36 @@
 -- export_enrollments: the rows of enrollments.csv. Active enrollments of exported students in exported
--- sections (an inclusion section's students under its home section, once each), and the
--- members of exported homeroom sections.
+-- sections (an inclusion section's students under its home section), and the members of
+-- exported homeroom sections; each (school, section, student) once.
+-- Keyed by the file's columns without a rowid: the writer reads the rows in key order, which is
+-- the file's order, instead of sorting millions of them. The course part is read in that order
+-- already (export_sections is stored in school_code, section_id order, and active_enrollments
+-- lists each section's students in order), so the table is filled front to back.
 drop table if exists export_enrollments;
-create table export_enrollments as
--- active_enrollments holds each pair once.
-with course_enrollments as (
-    select s.school_code, s.section_id, e.student_id
-    from active_enrollments e
-    join export_sections s on s.section_key = e.home_key
-),
-homeroom_enrollments as (
-    select distinct s.school_code, s.section_id, h.student_id
-    from stg_homerooms h
-    join export_students st on st.student_id = h.student_id
-    join export_sections s
-        on s.is_homeroom = 1 and s.school_code = h.school_code and s.section = h.homeroom
-),
--- Homeroom sections have IDs of their own (HR-...), so the two parts never share a row.
-final as (
-    select school_code, section_id, student_id from course_enrollments
-    union all
-    select school_code, section_id, student_id from homeroom_enrollments
+create table export_enrollments (
+    school_code text not null,
+    section_id text not null,
+    student_id text not null,
+    primary key (school_code, section_id, student_id)
+) without rowid;
+insert or ignore into export_enrollments (school_code, section_id, student_id)
+with final as (
+    select s.school_code, s.section_id, e.student_id, s.rowid as section_row
+    from export_sections s
+    join active_enrollments e on e.home_key = s.section_key
+)
+select school_code, section_id, student_id from final order by section_row, student_id;
+-- Homeroom sections have IDs of their own (HR-...), so they never share a row with the above.
+insert or ignore into export_enrollments (school_code, section_id, student_id)
+with final as (
+    select s.school_code, s.section_id, h.student_id
+    -- CROSS JOIN fixes the order: run_options first, so that with the option off nothing is
+    -- read; then each homeroom row's section, by the index on its key (course_code 'HR').
+    from run_options o
+    cross join stg_homerooms h
+    cross join export_students st on st.student_id = h.student_id
+    cross join export_sections s
+        on s.school_code = h.school_code and s.course_code = 'HR' and s.section = h.homeroom
+        and s.is_homeroom = 1
+    where o.elementary_homerooms
 )
 select * from final;

@@ -76,6 +76,12 @@ public final class Database {
         try rows(sql, arguments).map { $0[0] ?? "" }
     }
 
+    /// Whether SQLite's plan for `sql` sorts rows for an ORDER BY (EXPLAIN QUERY PLAN's
+    /// "USE TEMP B-TREE FOR ... ORDER BY").
+    func plansSort(_ sql: String) throws -> Bool {
+        try rows("explain query plan \(sql)").contains { ($0.last ?? nil)?.contains("ORDER BY") ?? false }
+    }
+
     /// Every row of a small query, as optional strings. Not for hot paths.
     public func rows(_ sql: String, _ arguments: [String] = []) throws -> [[String?]] {
         let statement = try prepare(sql)

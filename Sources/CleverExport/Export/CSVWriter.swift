@@ -26,6 +26,16 @@ final class CSVWriter {
 
     /// Writes the header and every row of `statement`; returns the number of data rows.
     func write(header: [String], rows statement: Statement) throws -> Int {
+        try write(header: header, rows: statement, sortedOnly: false) ?? 0
+    }
+
+    /// Like `write`, but gives up and returns nil at the first row that sorts before the one
+    /// above it (written text, column by column, byte order); the file is then incomplete.
+    func writeIfSorted(header: [String], rows statement: Statement) throws -> Int? {
+        try write(header: header, rows: statement, sortedOnly: true)
+    }
+
+    private func write(header: [String], rows statement: Statement, sortedOnly: Bool) throws -> Int? {
         for (index, name) in header.enumerated() {
             if index > 0 { try append(UInt8(ascii: ",")) }
             var name = name
@@ -33,8 +43,10 @@ final class CSVWriter {
         }
         try appendLineEnd()
         let columns = statement.columnCount
+        var order = RowOrderCheck(columns: columns)
         var rows = 0
         while try statement.step() {
+            if sortedOnly && !order.accepts(statement) { return nil }
             for column in 0..<columns {
                 if column > 0 { try append(UInt8(ascii: ",")) }
                 try appendField(statement.bytes(at: column))

@@ -80,15 +80,26 @@ final class Exporter: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: newDirectory)
     }
 
-    private static func write(_ file: ExportFile, to path: String, from database: Database) throws -> Int {
-        unlink(path)
+    static func write(_ file: ExportFile, to path: String, from database: Database) throws -> Int {
         let columns = try database.strings(
             "select column_name from \(columnsTable) where file = ? order by position", [file.rawValue])
-        // Sorting the written text (NULL written as empty) keeps the order byte-wise.
+        let context = "writing \(file.fileName)"
         let list = columns.map { "coalesce(cast(\"\($0)\" as text), '')" }.joined(separator: ", ")
-        let order = (1...columns.count).map(String.init).joined(separator: ", ")
+        let select = "select \(list) from \(file.viewName) order by "
+        // Where the view's table is kept in the order of its columns (export_enrollments'
+        // key), SQLite reads the rows in that order without sorting them. That is the order of
+        // the written text unless a NULL or a number sorts otherwise than its text, so the rows
+        // are checked as they are written, and sorted by their text when they fail the check.
+        let ownOrder = "\(select)\(columns.map { "\"\($0)\"" }.joined(separator: ", "))"
+        if try !database.plansSort(ownOrder) {
+            unlink(path)
+            let query = try database.prepare(ownOrder, context: context)
+            if let rows = try CSVWriter(creating: path).writeIfSorted(header: columns, rows: query) { return rows }
+        }
+        // Sorting the written text (NULL written as empty) keeps the order byte-wise.
+        unlink(path)
         let query = try database.prepare(
-            "select \(list) from \(file.viewName) order by \(order)", context: "writing \(file.fileName)")
+            "\(select)\((1...columns.count).map(String.init).joined(separator: ", "))", context: context)
         return try CSVWriter(creating: path).write(header: columns, rows: query)
     }
 }
