@@ -25,6 +25,25 @@ final class CheckTests: XCTestCase {
         }
     }
 
+    /// A student listed twice with different values is an error; a student's rows for several
+    /// contacts (all_guardians: S1001 has two guardians) are not.
+    func testAStudentInTwoDifferentRowsIsADuplicate() throws {
+        let (config, extract, work) = try demoExtractCopy(self, extra: "[students]\nall_guardians = true\n")
+        let students = extract.appending(path: "students.csv")
+        let text = try String(contentsOf: students, encoding: .utf8)
+        let repeated = text.split(separator: "\n").first { $0.hasPrefix("S1002,") }!
+        try Data((text + repeated.replacingOccurrences(of: ",Noah,", with: ",Noel,") + "\n").utf8).write(to: students)
+        let request = RunRequest(
+            configuration: try Configuration.load(path: config.path),
+            databasePath: work.appending(path: "staging.db").path, outputDirectory: work.appending(path: "out").path)
+        XCTAssertThrowsError(try ExportRun(request).run()) { error in
+            guard let held = error as? RunHeld else { return XCTFail("\(error)") }
+            XCTAssertEqual(held.report.errors.filter { $0.code == "duplicate_id" }.map(\.description), [
+                "students: Student_id S1002: appears in 2 different rows; Clever keeps only the first [duplicate_id]",
+            ])
+        }
+    }
+
     private func edit(_ file: URL, _ old: String, _ new: String) throws {
         let text = try String(contentsOf: file, encoding: .utf8)
         XCTAssertTrue(text.contains(old), file.path)

@@ -15,13 +15,16 @@ with duplicates as (
     select 'warning', 'teachers', 'Teacher_id ' || Teacher_id, count(*)
     from clever_teachers group by Teacher_id having count(*) > 1
     union all
-    -- A student's rows may differ only in their Contact_* columns.
+    -- A student's rows may differ only in their Contact_* columns: the students with more than
+    -- one row are found first (in the order of the index on student_id, without a sort), and
+    -- only their rows are compared.
     select 'error', 'students', 'Student_id ' || Student_id, count(*)
     from (
-        select distinct School_id, Student_id, Student_number, State_id, Last_name, Middle_name,
-            First_name, Gender, Dob, Grade, Race, Hispanic_Latino, Frl_status, Iep_status,
-            Student_zip, Student_email, Username, Password
-        from clever_students
+        select distinct s.School_id, s.Student_id, s.Student_number, s.State_id, s.Last_name,
+            s.Middle_name, s.First_name, s.Gender, s.Dob, s.Grade, s.Race, s.Hispanic_Latino,
+            s.Frl_status, s.Iep_status, s.Student_zip, s.Student_email, s.Username, s.Password
+        from (select Student_id from clever_students group by Student_id having count(*) > 1) m
+        join clever_students s on s.Student_id is m.Student_id
     )
     group by Student_id having count(*) > 1
 ),
