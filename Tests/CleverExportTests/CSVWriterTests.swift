@@ -6,8 +6,7 @@ import XCTest
 
 final class CSVWriterTests: XCTestCase {
     func testQuotesOnlyWhatNeedsItAndEndsLinesWithCRLF() throws {
-        let work = try temporaryDirectory(self)
-        let database = try Database(path: work.appending(path: "t.db").path)
+        let (work, database) = try scratchDatabase(self)
         try database.execute("""
             create table t (a, b);
             insert into t values ('plain', 'a,b'), ('say "hi"', 'two
@@ -24,8 +23,7 @@ final class CSVWriterTests: XCTestCase {
     }
 
     func testWhatTheWriterWritesTheReaderReadsBack() throws {
-        let work = try temporaryDirectory(self)
-        let database = try Database(path: work.appending(path: "t.db").path)
+        let (work, database) = try scratchDatabase(self)
         let values = ["", "x", ",", "\"", "\"\"", "a\r\nb", " lead", "ü,\"\n", String(repeating: "long,", count: 500)]
         try database.execute("create table t (a, b)")
         let insert = try database.prepare("insert into t values (?, ?)")

@@ -10,8 +10,7 @@ final class ExporterTests: XCTestCase {
     /// numbers and NULL put that order at odds with the text's, the writer notices and sorts
     /// the text.
     func testRowsReadInKeyOrderAreStillWrittenInTextOrder() throws {
-        let work = try temporaryDirectory(self)
-        let database = try Database(path: work.appending(path: "t.db").path)
+        let (work, database) = try scratchDatabase(self)
         try database.execute("""
             create table export_columns (file text, column_name text, position integer);
             insert into export_columns values

@@ -15,6 +15,12 @@ func temporaryDirectory(_ test: XCTestCase) throws -> URL {
     return url
 }
 
+/// An empty database in a fresh temporary folder, with the folder.
+func scratchDatabase(_ test: XCTestCase) throws -> (work: URL, database: Database) {
+    let work = try temporaryDirectory(test)
+    return (work, try Database(path: work.appending(path: "t.db").path))
+}
+
 func write(_ text: String, to url: URL) throws {
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(text.utf8).write(to: url)
