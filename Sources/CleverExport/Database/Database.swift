@@ -78,8 +78,12 @@ public final class Database {
 
     /// Whether SQLite's plan for `sql` sorts rows for an ORDER BY (EXPLAIN QUERY PLAN's
     /// "USE TEMP B-TREE FOR ... ORDER BY").
-    func plansSort(_ sql: String) throws -> Bool {
-        try rows("explain query plan \(sql)").contains { ($0.last ?? nil)?.contains("ORDER BY") ?? false }
+    func plansSort(_ sql: String, context: String? = nil) throws -> Bool {
+        let plan = try prepare("explain query plan \(sql)", context: context)
+        while try plan.step() {
+            if plan.text(at: 3)?.contains("ORDER BY") == true { return true }
+        }
+        return false
     }
 
     /// Every row of a small query, as optional strings. Not for hot paths.

@@ -91,7 +91,7 @@ final class Exporter: @unchecked Sendable {
         // the written text unless a NULL or a number sorts otherwise than its text, so the rows
         // are checked as they are written, and sorted by their text when they fail the check.
         let ownOrder = "\(select)\(columns.map { "\"\($0)\"" }.joined(separator: ", "))"
-        if try !database.plansSort(ownOrder) {
+        if try !database.plansSort(ownOrder, context: context) {
             unlink(path)
             let query = try database.prepare(ownOrder, context: context)
             if let rows = try CSVWriter(creating: path).writeIfSorted(header: columns, rows: query) { return rows }
