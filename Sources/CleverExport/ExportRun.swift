@@ -106,6 +106,7 @@ public struct ExportRun {
         var clock = PhaseClock()
         let steps = StepLog()
         let staging = StagingFile(path: databasePath)
+        defer { staging.waitForRemovals() }
         let built: Built
         let files: [ExportedFile]
         do {
