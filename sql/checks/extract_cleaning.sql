@@ -13,8 +13,7 @@ with student_problems as materialized (
                 then 'gender "' || s.gender_raw || '" is not M, F or X; written empty' end as gender,
             case when s.race_raw <> '' and s.race is null
                 then 'race "' || s.race_raw || '" is not in race_map (sql/schema/03_mappings.sql); written empty' end as race,
-            case when s.birth_date_raw <> '' and date(s.birth_date_raw) is not s.birth_date_raw
-                    and (s.birth_date is null or date(s.birth_date) is not s.birth_date)
+            case when s.birth_date_raw <> '' and s.dob is null
                 then 'birth_date "' || s.birth_date_raw || '" is not a YYYY-MM-DD or MM/DD/YYYY date; written empty' end as birth,
             -- zip is read only with students.address on.
             case when o.student_address and s.zip_raw <> '' and s.zip is null
@@ -24,13 +23,11 @@ with student_problems as materialized (
     )
     where coalesce(gender, race, birth, zip) is not null
 ),
--- Enrollments with a date that is not already a real YYYY-MM-DD date, with the dates as
--- stg_enrollments reads them, read once: most dates need no reading (seconds at 1M students).
-enrollment_dates as materialized (
-    select student_id, school_code, course_code, section, start_raw, end_raw, start_date, end_date
+-- Enrollments with a date stg_enrollments could not read.
+enrollment_dates as (
+    select student_id, school_code, course_code, section
     from stg_enrollments
-    where (start_raw <> '' and date(start_raw) is not start_raw)
-        or (end_raw <> '' and date(end_raw) is not end_raw)
+    where (start_raw <> '' and start_date is null) or (end_raw <> '' and end_date is null)
 ),
 emptied as (
     select 'students.csv' as file, 'student ' || student_id as record, gender as message
@@ -51,15 +48,10 @@ emptied as (
     select 'enrollments.csv', 'student ' || student_id || ' in ' || school_code || '-' || course_code || '-' || section,
         'a date is not a YYYY-MM-DD or MM/DD/YYYY date; read as open'
     from enrollment_dates
-    where (start_raw <> '' and date(start_raw) is not start_raw
-            and (start_date is null or date(start_date) is not start_date))
-        or (end_raw <> '' and date(end_raw) is not end_raw
-            and (end_date is null or date(end_date) is not end_date))
     union all
     select 'terms.csv', 'term ' || school_code || '-' || term_code, 'a date is not a YYYY-MM-DD or MM/DD/YYYY date'
     from stg_terms
-    where start_date is null or date(start_date) is not start_date
-        or end_date is null or date(end_date) is not end_date
+    where start_date is null or end_date is null
 ),
 final as (
     select distinct 'warning' as severity, 'value_unreadable' as code, file, record, message from emptied

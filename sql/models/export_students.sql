@@ -105,7 +105,6 @@ final as (
         s.gender_raw,
         s.race_raw,
         s.birth_date_raw,
-        s.birth_date,
         s.zip_raw
     from emails s
     cross join run_options o

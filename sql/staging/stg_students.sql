@@ -1,6 +1,7 @@
 -- stg_students: students.csv cleaned and typed, one row per student as the SIS has it.
--- The birth date becomes YYYY-MM-DD, and MM/DD/YYYY in birth_date_us (from YYYY-MM-DD or
--- MM/DD/YYYY digits; anything else is NULL);
+-- The birth date becomes YYYY-MM-DD, and MM/DD/YYYY in birth_date_us, when it is a real
+-- calendar date written YYYY-MM-DD or MM/DD/YYYY (the rule of stg_enrollments); anything else is
+-- NULL;
 -- codes are mapped through race_map and grade_map, flags become Y/N. source_row is the row's
 -- place in students.csv (its rowid).
 -- Which students are exported is decided in student_placements.
@@ -39,17 +40,12 @@ with typed as (
 dated as (
     select *,
         case
-            when birth_date_raw glob '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' then birth_date_raw
-            when birth_date_raw glob '[01][0-9]/[0-3][0-9]/[0-9][0-9][0-9][0-9]' then substr(birth_date_raw, 7, 4) || '-'
-                || substr(birth_date_raw, 1, 2) || '-' || substr(birth_date_raw, 4, 2)
-        end as birth_date,
-        -- The same date as MM/DD/YYYY, as Clever's DOB, from the raw value in one step: a view's
-        -- column is evaluated anew wherever it is used, and the patterns cost seconds at 1M.
-        case
-            when birth_date_raw glob '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' then substr(birth_date_raw, 6, 2) || '/'
-                || substr(birth_date_raw, 9, 2) || '/' || substr(birth_date_raw, 1, 4)
-            when birth_date_raw glob '[01][0-9]/[0-3][0-9]/[0-9][0-9][0-9][0-9]' then birth_date_raw
-        end as birth_date_us
+            when date(birth_date_raw, '+0 days') = birth_date_raw then birth_date_raw
+            when length(birth_date_raw) = 10 and substr(birth_date_raw, 3, 1) = '/'
+                and strftime('%m/%d/%Y', substr(birth_date_raw, 7, 4) || '-' || substr(birth_date_raw, 1, 2)
+                    || '-' || substr(birth_date_raw, 4, 2), '+0 days') = birth_date_raw
+            then substr(birth_date_raw, 7, 4) || '-' || substr(birth_date_raw, 1, 2) || '-' || substr(birth_date_raw, 4, 2)
+        end as birth_date
     from typed
 ),
 final as (
@@ -66,7 +62,9 @@ final as (
         case when d.gender_raw in ('M', 'F', 'X') then d.gender_raw end as gender,
         d.birth_date_raw,
         d.birth_date,
-        d.birth_date_us,
+        -- Clever's DOB. A view's column is evaluated anew wherever it is read: export_students
+        -- reads only this one, so the date is read once a student.
+        strftime('%m/%d/%Y', d.birth_date) as birth_date_us,
         d.grade_code,
         g.grade_group,
         case

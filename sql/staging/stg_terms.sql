@@ -1,5 +1,5 @@
--- stg_terms: terms.csv with dates as YYYY-MM-DD (YYYY-MM-DD or MM/DD/YYYY digits; anything
--- else is NULL).
+-- stg_terms: terms.csv with dates as YYYY-MM-DD: a real calendar date written YYYY-MM-DD or
+-- MM/DD/YYYY (the rule of stg_enrollments); anything else is NULL.
 create view stg_terms as
 with typed as (
     select
@@ -14,14 +14,18 @@ final as (
     select
         school_code, term_code, name, start_raw, end_raw,
         case
-            when start_raw glob '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' then start_raw
-            when start_raw glob '[01][0-9]/[0-3][0-9]/[0-9][0-9][0-9][0-9]' then
-                substr(start_raw, 7, 4) || '-' || substr(start_raw, 1, 2) || '-' || substr(start_raw, 4, 2)
+            when date(start_raw, '+0 days') = start_raw then start_raw
+            when length(start_raw) = 10 and substr(start_raw, 3, 1) = '/'
+                and strftime('%m/%d/%Y', substr(start_raw, 7, 4) || '-' || substr(start_raw, 1, 2) || '-'
+                    || substr(start_raw, 4, 2), '+0 days') = start_raw
+            then substr(start_raw, 7, 4) || '-' || substr(start_raw, 1, 2) || '-' || substr(start_raw, 4, 2)
         end as start_date,
         case
-            when end_raw glob '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' then end_raw
-            when end_raw glob '[01][0-9]/[0-3][0-9]/[0-9][0-9][0-9][0-9]' then
-                substr(end_raw, 7, 4) || '-' || substr(end_raw, 1, 2) || '-' || substr(end_raw, 4, 2)
+            when date(end_raw, '+0 days') = end_raw then end_raw
+            when length(end_raw) = 10 and substr(end_raw, 3, 1) = '/'
+                and strftime('%m/%d/%Y', substr(end_raw, 7, 4) || '-' || substr(end_raw, 1, 2) || '-'
+                    || substr(end_raw, 4, 2), '+0 days') = end_raw
+            then substr(end_raw, 7, 4) || '-' || substr(end_raw, 1, 2) || '-' || substr(end_raw, 4, 2)
         end as end_date
     from typed
 )
