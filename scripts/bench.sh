@@ -15,6 +15,18 @@ mkdir -p bench
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "sqlite3 $(sqlite3 --version | cut -d' ' -f1), $(swift --version 2>&1 | head -1)"
 
+# Rows a second: the import, build and validate phases and the whole run against the extract's
+# data rows (the district's size), the write phase against the Clever rows it wrote.
+rates() {
+  local phases wall written
+  phases=$(sed -n '2p' "$1/run.txt")
+  wall=$(cut -d' ' -f1 "$1/time.txt")
+  written=$(sqlite3 "$1/staging.db" "select sum(rows) from run_file where run_id = (select max(run_id) from run_file)")
+  phase() { grep -o "$1 [0-9.]*" <<<"$phases" | cut -d' ' -f2; }
+  per() { awk -v r="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", r / s; else printf "-" }'; }
+  echo "  rows/s: import $(per "$data_rows" "$(phase import)"), build $(per "$data_rows" "$(phase build)"), validate $(per "$data_rows" "$(phase validate)"), write $(per "$written" "$(phase write)") ($written Clever rows), total $(per "$data_rows" "$wall") ($data_rows extract rows)"
+}
+
 for n in "${sizes[@]}"; do
   district=bench/d$n
   [[ -f $district/students.csv ]] || python3 scripts/generate-district.py --students "$n" --out "$district" >/dev/null
@@ -22,6 +34,7 @@ for n in "${sizes[@]}"; do
   rm -rf "$work"; mkdir -p "$work"
   printf '[source]\ndir = "../d%s"\ndatabase = "staging.db"\n[export]\nas_of = 2026-10-15\n[safety]\nmax_drop_percent = 100\n' "$n" >"$work/clever-export.toml"
   rows=$(cat "$district"/*.csv | wc -l)
+  data_rows=$((rows - $(ls "$district"/*.csv | wc -l)))
   echo
   echo "== $n students ($rows extract lines, $(du -sh "$district" | cut -f1))"
   # First run: a new database, delivering the baseline. Second run: the nightly case, reloading
@@ -31,6 +44,7 @@ for n in "${sizes[@]}"; do
       "$binary" run --verbose --force --config "$work/clever-export.toml" --output "$work/out" >"$work/run.txt" || true
     echo "  $pass run: $(cat "$work/time.txt")"
     sed -n '2p' "$work/run.txt"
+    rates "$work"
   done
 
   # The C-speed reference: sqlite3's own .import into the same empty staging tables, and
