@@ -44,6 +44,23 @@ final class CheckTests: XCTestCase {
         }
     }
 
+    /// A student whose final School_id (here from the user-text override) is not a school of
+    /// schools.csv is left out of every file, and validation names the student (options spec).
+    func testAStudentOverriddenToAnUnknownSchoolIsNamed() throws {
+        let (config, extract, work) = try demoExtractCopy(self, extra: "[students]\nschool_override_user_text = \"CLEVER_SCHOOL\"\n")
+        let texts = extract.appending(path: "student_user_texts.csv")
+        try Data((try String(contentsOf: texts, encoding: .utf8) + "S1005,CLEVER_SCHOOL,999\n").utf8).write(to: texts)
+        let request = RunRequest(
+            configuration: try Configuration.load(path: config.path),
+            databasePath: work.appending(path: "staging.db").path, outputDirectory: work.appending(path: "out").path)
+        let report = try ExportRun(request).run()
+        XCTAssertEqual(report.findings.filter { $0.record == "student S1005" }.map(\.description), [
+            "students.csv: student S1005: School_id 999 is not in schools.csv; the row is left out [extract_dangling_reference]",
+        ])
+        let students = try String(contentsOf: work.appending(path: "out/students.csv"), encoding: .utf8)
+        XCTAssertFalse(students.contains(",S1005,"))
+    }
+
     private func edit(_ file: URL, _ old: String, _ new: String) throws {
         let text = try String(contentsOf: file, encoding: .utf8)
         XCTAssertTrue(text.contains(old), file.path)

@@ -3,8 +3,8 @@
 create view check_extract_references as
 -- Enrollments whose student or section is missing: one pass over the enrollments with one
 -- lookup each for the student and the section; the few rows found are then told apart below.
--- Only the extract's own tables are read (the importer trimmed their keys, and they have
--- indexes on them), so this check runs while the first models are built.
+-- Only the extract's own tables and the options are read (the importer trimmed their keys, and
+-- they have indexes on them), so this check runs while the first models are built.
 with enrollment_problems as materialized (
     select e.student_id, e.school_code, e.course_code, e.section
     from stg_enrollments e
@@ -54,9 +54,11 @@ dangling as (
     from stg_section_teachers
     where staff_id not in (select staff_id from stg_staff)
     union all
-    select 'students.csv', 'student ' || student_id, 'school ' || school_code || ' is not in schools.csv'
-    from stg_students
-    where status = 'ACTIVE' and school_code not in (select school_code from stg_schools)
+    -- The School_id the student would get, after the transcript school and the user-text
+    -- override (student_placements): a student left out for it is named here.
+    select 'students.csv', 'student ' || student_id, 'School_id ' || school_id || ' is not in schools.csv'
+    from student_placements
+    where status = 'ACTIVE' and school_id not in (select school_code from stg_schools)
     union all
     select 'guardians.csv', 'student ' || student_id || ' guardian ' || guardian_number,
         'student_id is not in students.csv'
