@@ -1,5 +1,7 @@
 -- check_extract_cleaning: values the staging views had to drop because they could not be
--- read: unknown gender or race, unreadable dates, phones and ZIP codes of the wrong length.
+-- read: unknown gender or race, unreadable dates, phones and ZIP codes of the wrong length,
+-- custody flags that are neither Y nor N (read as a custody issue) and teacher positions that
+-- are not numbers.
 -- Only exported students are named, read from export_students, which carries their raw values
 -- beside the read ones; the guardians' phones have a check of their own
 -- (extract_guardian_phones), which waits for the contacts to be built. The students with a
@@ -48,6 +50,16 @@ emptied as (
     select 'enrollments.csv', 'student ' || student_id || ' in ' || school_code || '-' || course_code || '-' || section,
         'a date is not a YYYY-MM-DD or MM/DD/YYYY date; read as open'
     from enrollment_dates
+    union all
+    select 'guardians.csv', 'student ' || student_id || ' guardian ' || guardian_number,
+        'custody_issue "' || custody_issue || '" is not Y or N; read as a custody issue'
+    from guardians
+    where upper(custody_issue) not in ('', 'Y', 'YES', '1', 'TRUE', 'N', 'NO', '0', 'FALSE')
+    union all
+    select 'section_teachers.csv', 'staff ' || staff_id || ' in ' || school_code || '-' || course_code || '-' || section,
+        'position "' || position || '" is not a whole number 1 or more; the teacher comes after the numbered ones'
+    from section_teachers
+    where position glob '*[^0-9]*' or cast(position as integer) < 1
     union all
     select 'terms.csv', 'term ' || school_code || '-' || term_code, 'a date is not a YYYY-MM-DD or MM/DD/YYYY date'
     from stg_terms

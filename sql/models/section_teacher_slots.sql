@@ -1,7 +1,7 @@
 -- section_teacher_slots: the numbered teachers (slot 1 = Teacher_id) of each home section.
--- Order: the section's own non-shared teachers by position; then, with split_shared_teachers,
--- its shared teachers by position; then (four-column mode) the teachers of inclusion sections
--- merged into it, in merge order. Inactive staff never count; a teacher appears once.
+-- Order: the section's own non-shared teachers by position (an unreadable one last); then, with
+-- split_shared_teachers, its shared teachers by position; then (four-column mode) the teachers of
+-- inclusion sections merged into it, in merge order. Inactive staff never count; a teacher appears once.
 drop table if exists section_teacher_slots;
 create table section_teacher_slots as
 with candidates as (
@@ -26,7 +26,7 @@ first_mention as (
     select *,
         row_number() over (
             partition by school_code, course_code, section, staff_id
-            order by merge_order, is_shared, position
+            order by merge_order, is_shared, position nulls last
         ) as mention
     from candidates
 ),
@@ -38,7 +38,7 @@ final as (
         staff_id,
         row_number() over (
             partition by school_code, course_code, section
-            order by merge_order, is_shared, position, staff_id
+            order by merge_order, is_shared, position nulls last, staff_id
         ) as slot
     from first_mention
     where mention = 1

@@ -25,7 +25,9 @@ with final as (
         phone_2_type,
         phone_3_type,
         email,
-        upper(custody_issue) in ('Y', 'YES', '1', 'TRUE') as custody_issue,
+        -- Read to fail safe: any value but an empty one or a "no" (N, NO, 0, FALSE) is a custody
+        -- issue, so a flag the SIS wrote in words keeps the guardian out (extract_cleaning warns).
+        coalesce(upper(custody_issue), '') not in ('', 'N', 'NO', '0', 'FALSE') as custody_issue,
         contact_id
     from guardians
 )

@@ -1,4 +1,6 @@
 -- stg_section_teachers: who teaches each section; position as a number, shared as a flag.
+-- A position that is not a whole number 1 or more (empty, 0, "first") is NULL: such a teacher
+-- comes after the numbered ones, never as teacher of record by accident (extract_cleaning warns).
 create view stg_section_teachers as
 with final as (
     select
@@ -6,7 +8,8 @@ with final as (
         course_code,
         section,
         staff_id,
-        cast(position as integer) as position,
+        case when position not glob '*[^0-9]*' and cast(position as integer) >= 1
+            then cast(position as integer) end as position,
         upper(shared) in ('Y', 'YES', '1', 'TRUE') as is_shared
     from section_teachers
 )
