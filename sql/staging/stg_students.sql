@@ -59,7 +59,7 @@ final as (
         d.first_name,
         d.middle_name,
         d.gender_raw,
-        case when d.gender_raw in ('M', 'F', 'X') then d.gender_raw end as gender,
+        case d.gender_raw when 'M' then 'M' when 'F' then 'F' when 'X' then 'X' end as gender,
         d.birth_date_raw,
         d.birth_date,
         -- Clever's DOB. A view's column is evaluated anew wherever it is read: export_students
