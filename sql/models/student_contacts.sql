@@ -3,7 +3,7 @@
 -- (all_guardians); never one with a custody issue unless custody_issue_guardians; none at all
 -- with hide_contacts. Contact_phone: the first non-empty of phone_1..phone_3; with
 -- dedupe_guardian_phones, the first whose digits differ from every earlier contact's phone of
--- the same student, else the first. Written only when valid (10 or 11 digits);
+-- the same student, else the first. Written as digits only, when there are 10 or 11;
 -- contact_phone_raw keeps the chosen phone as the extract has it, for the checks.
 -- Built on the other core while the writer builds the section and enrollment models (no other
 -- model reads it), then copied in: see SQLCatalog.modelsBuiltAlongside.
@@ -91,10 +91,26 @@ chosen as (
     from with_first s
     left join deduped d on d.student_id = s.student_id and d.guardian_number = s.guardian_number
 ),
+-- Digits only, as the extract spec says: the common punctuation is already gone (stg_guardians);
+-- the rare phone with anything else ("973_555_1234", "Cell: 973 555 1234") is walked character
+-- by character.
+digits_only as (
+    select c.*,
+        case when c.digits glob '*[^0-9]*' then (
+            with recursive walk (i, kept) as (
+                select 1, ''
+                union all
+                select i + 1, kept || iif(substr(c.digits, i, 1) glob '[0-9]', substr(c.digits, i, 1), '')
+                from walk where i <= length(c.digits)
+            )
+            select kept from walk order by i desc limit 1)
+        else c.digits end as all_digits
+    from chosen c
+),
 valid as (
     select c.*,
-        case when length(c.digits) in (10, 11) and c.digits not glob '*[^0-9]*' then c.digits end as phone
-    from chosen c
+        case when length(c.all_digits) in (10, 11) then c.all_digits end as phone
+    from digits_only c
 ),
 final as (
     select

@@ -23,6 +23,31 @@ with typed as (
         upper(is_preregistration) as is_preregistration
     from schools
 ),
+-- Letters and digits only (ZIP), digits only (phone), as the extract spec says: the common
+-- punctuation is replaced above, and the rare value with anything else is walked character by
+-- character (student_contacts does the same for the guardians' phones).
+kept as (
+    select t.*,
+        case when t.zip_compact glob '*[^0-9A-Za-z]*' then (
+                with recursive walk (i, kept) as (
+                    select 1, ''
+                    union all
+                    select i + 1, kept || iif(substr(t.zip_compact, i, 1) glob '[0-9A-Za-z]', substr(t.zip_compact, i, 1), '')
+                    from walk where i <= length(t.zip_compact)
+                )
+                select kept from walk order by i desc limit 1)
+            else t.zip_compact end as zip_kept,
+        case when t.phone_digits glob '*[^0-9]*' then (
+                with recursive walk (i, kept) as (
+                    select 1, ''
+                    union all
+                    select i + 1, kept || iif(substr(t.phone_digits, i, 1) glob '[0-9]', substr(t.phone_digits, i, 1), '')
+                    from walk where i <= length(t.phone_digits)
+                )
+                select kept from walk order by i desc limit 1)
+            else t.phone_digits end as phone_kept
+    from typed t
+),
 final as (
     select
         school_code,
@@ -34,15 +59,13 @@ final as (
         city,
         state,
         zip_raw,
-        case when length(zip_compact) in (5, 9) and zip_compact not glob '*[^0-9A-Za-z]*'
-            then zip_compact end as zip,
+        case when length(zip_kept) in (5, 9) then zip_kept end as zip,
         phone_raw,
-        case when length(phone_digits) in (10, 11) and phone_digits not glob '*[^0-9]*'
-            then phone_digits end as phone,
+        case when length(phone_kept) in (10, 11) then phone_kept end as phone,
         principal_name,
         principal_email,
         coalesce(level, 'OTHER') as level,
         is_preregistration in ('Y', 'YES', '1', 'TRUE') as is_preregistration
-    from typed
+    from kept
 )
 select * from final;

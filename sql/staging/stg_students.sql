@@ -48,6 +48,21 @@ dated as (
         end as birth_date
     from typed
 ),
+-- Letters and digits only, as the extract spec says: "-" and spaces are replaced above, and the
+-- rare ZIP with anything else is walked character by character (as in stg_schools).
+kept as (
+    select d.*,
+        case when d.zip_compact glob '*[^0-9A-Za-z]*' then (
+                with recursive walk (i, kept) as (
+                    select 1, ''
+                    union all
+                    select i + 1, kept || iif(substr(d.zip_compact, i, 1) glob '[0-9A-Za-z]', substr(d.zip_compact, i, 1), '')
+                    from walk where i <= length(d.zip_compact)
+                )
+                select kept from walk order by i desc limit 1)
+            else d.zip_compact end as zip_kept
+    from dated d
+),
 final as (
     select
         d.source_row,
@@ -87,14 +102,13 @@ final as (
         d.city,
         d.state,
         d.zip_raw,
-        case when length(d.zip_compact) in (5, 9) and d.zip_compact not glob '*[^0-9A-Za-z]*'
-            then d.zip_compact end as zip,
+        case when length(d.zip_kept) in (5, 9) then d.zip_kept end as zip,
         d.email,
         d.home_language,
         d.graduation_year,
         d.status,
         d.transcript_school_code
-    from dated d
+    from kept d
     left join race_map r on r.sis_race = lower(d.race_raw)
     left join grade_map g on g.sis_grade = lower(d.grade_code)
 )
