@@ -48,8 +48,7 @@ final class CheckTests: XCTestCase {
     /// schools.csv is left out of every file, and validation names the student (options spec).
     func testAStudentOverriddenToAnUnknownSchoolIsNamed() throws {
         let (config, extract, work) = try demoExtractCopy(self, extra: "[students]\nschool_override_user_text = \"CLEVER_SCHOOL\"\n")
-        let texts = extract.appending(path: "student_user_texts.csv")
-        try Data((try String(contentsOf: texts, encoding: .utf8) + "S1005,CLEVER_SCHOOL,999\n").utf8).write(to: texts)
+        try append(extract.appending(path: "student_user_texts.csv"), ["S1005,CLEVER_SCHOOL,999"])
         let request = RunRequest(
             configuration: try Configuration.load(path: config.path),
             databasePath: work.appending(path: "staging.db").path, outputDirectory: work.appending(path: "out").path)
@@ -59,6 +58,30 @@ final class CheckTests: XCTestCase {
         ])
         let students = try String(contentsOf: work.appending(path: "out/students.csv"), encoding: .utf8)
         XCTAssertFalse(students.contains(",S1005,"))
+    }
+
+    /// first_initial_last_name numbers a collision without looking at the other names: John
+    /// Smith's second, Jane Smith, gets jsmith2, which J Smith2 has already. Both are named.
+    func testOneUsernameForTwoPeopleIsNamed() throws {
+        let (config, extract, work) = try demoExtractCopy(
+            self, extra: "[teachers]\nusername = \"first_initial_last_name\"\n[staff]\nusername = \"first_initial_last_name\"\n")
+        try append(extract.appending(path: "staff.csv"), ["T9004,Smith,John", "T9005,Smith2,J", "T9006,Smith,Jane"].map {
+            "\($0),,9,,\($0.prefix(5).lowercased())@x.org,x,Teacher,Y,N,MATH,ACTIVE"
+        })
+        try append(extract.appending(path: "staff_schools.csv"), ["T9004,030,Y", "T9005,030,Y", "T9006,030,Y"])
+        let request = RunRequest(
+            configuration: try Configuration.load(path: config.path),
+            databasePath: work.appending(path: "staging.db").path, outputDirectory: work.appending(path: "out").path)
+        let report = try ExportRun(request).run()
+        XCTAssertEqual(report.findings.filter { $0.code == "duplicate_username" }.map(\.description), [
+            "staff: Username jsmith2: is given to 2 people; they would sign in to the same account [duplicate_username]",
+            "teachers: Username jsmith2: is given to 2 people; they would sign in to the same account [duplicate_username]",
+        ])
+    }
+
+    private func append(_ file: URL, _ lines: [String]) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data((text + lines.joined(separator: "\n") + "\n").utf8).write(to: file)
     }
 
     private func edit(_ file: URL, _ old: String, _ new: String) throws {

@@ -6,13 +6,15 @@
 --   email: teachers.email source (sis, logon, user_text:FIELD); teachers.email_suffix is added
 --     (with its '@') to a value without '@'.
 --   first_initial_last_name: lower-case first letter of the first name + last name, ASCII
---     letters and digits only; collisions among all active staff get 2, 3 ... by staff_id.
+--     letters and digits only (accented letters through letter_map: Émile Østergård is
+--     eostergard); collisions among all active staff get 2, 3 ... by staff_id.
 drop table if exists staff_logins;
 create table staff_logins as
 with recursive active as (
     select s.* from stg_staff s where s.is_active
 ),
--- Keeps only [a-z0-9] of the lower-cased name, one character per step.
+-- Keeps [a-z0-9] of the lower-cased name, one character per step; an accented letter is
+-- written as letter_map says (é -> e), any other character is dropped.
 name_walk (staff_id, rest, kept) as (
     select a.staff_id, lower(substr(a.first_name, 1, 1) || a.last_name), ''
     from active a
@@ -21,7 +23,8 @@ name_walk (staff_id, rest, kept) as (
     union all
     select staff_id, substr(rest, 2),
         kept || case when substr(rest, 1, 1) between 'a' and 'z'
-            or substr(rest, 1, 1) between '0' and '9' then substr(rest, 1, 1) else '' end
+            or substr(rest, 1, 1) between '0' and '9' then substr(rest, 1, 1)
+            else coalesce((select m.ascii from letter_map m where m.letter = substr(rest, 1, 1)), '') end
     from name_walk
     where rest <> ''
 ),

@@ -53,3 +53,29 @@ insert into grade_map values
     ('kf', 'Kindergarten', 'kindergarten'), ('kh', 'Kindergarten', 'kindergarten'),
     ('dh', 'Kindergarten', 'kindergarten'),
     ('pg', 'PostGraduate', null), ('ug', 'Ungraded', null);
+
+-- Letters: the accented Latin letters a name may hold and the ASCII they are written as in a
+-- generated username (first_initial_last_name keeps a-z and 0-9 and looks every other
+-- character up here; one not listed is dropped). Both cases: SQLite's lower() folds only ASCII.
+drop table if exists letter_map;
+create table letter_map (letter text primary key, ascii text not null) without rowid;
+insert into letter_map values
+    ('à', 'a'), ('á', 'a'), ('â', 'a'), ('ã', 'a'), ('ä', 'a'), ('å', 'a'), ('ą', 'a'), ('ā', 'a'),
+    ('À', 'a'), ('Á', 'a'), ('Â', 'a'), ('Ã', 'a'), ('Ä', 'a'), ('Å', 'a'), ('Ą', 'a'), ('Ā', 'a'),
+    ('æ', 'ae'), ('Æ', 'ae'), ('ç', 'c'), ('ć', 'c'), ('č', 'c'), ('Ç', 'c'), ('Ć', 'c'), ('Č', 'c'),
+    ('ď', 'd'), ('đ', 'd'), ('Ď', 'd'), ('Đ', 'd'),
+    ('è', 'e'), ('é', 'e'), ('ê', 'e'), ('ë', 'e'), ('ę', 'e'), ('ě', 'e'), ('ē', 'e'),
+    ('È', 'e'), ('É', 'e'), ('Ê', 'e'), ('Ë', 'e'), ('Ę', 'e'), ('Ě', 'e'), ('Ē', 'e'),
+    ('ğ', 'g'), ('Ğ', 'g'),
+    ('ì', 'i'), ('í', 'i'), ('î', 'i'), ('ï', 'i'), ('ı', 'i'), ('ī', 'i'),
+    ('Ì', 'i'), ('Í', 'i'), ('Î', 'i'), ('Ï', 'i'), ('İ', 'i'), ('Ī', 'i'),
+    ('ł', 'l'), ('Ł', 'l'), ('ñ', 'n'), ('ń', 'n'), ('ň', 'n'), ('Ñ', 'n'), ('Ń', 'n'), ('Ň', 'n'),
+    ('ò', 'o'), ('ó', 'o'), ('ô', 'o'), ('õ', 'o'), ('ö', 'o'), ('ø', 'o'), ('ő', 'o'), ('ō', 'o'),
+    ('Ò', 'o'), ('Ó', 'o'), ('Ô', 'o'), ('Õ', 'o'), ('Ö', 'o'), ('Ø', 'o'), ('Ő', 'o'), ('Ō', 'o'),
+    ('œ', 'oe'), ('Œ', 'oe'), ('ř', 'r'), ('Ř', 'r'),
+    ('ś', 's'), ('š', 's'), ('ş', 's'), ('Ś', 's'), ('Š', 's'), ('Ş', 's'), ('ß', 'ss'),
+    ('ť', 't'), ('ţ', 't'), ('Ť', 't'), ('Ţ', 't'),
+    ('ù', 'u'), ('ú', 'u'), ('û', 'u'), ('ü', 'u'), ('ů', 'u'), ('ű', 'u'), ('ū', 'u'),
+    ('Ù', 'u'), ('Ú', 'u'), ('Û', 'u'), ('Ü', 'u'), ('Ů', 'u'), ('Ű', 'u'), ('Ū', 'u'),
+    ('ý', 'y'), ('ÿ', 'y'), ('Ý', 'y'), ('Ÿ', 'y'),
+    ('ź', 'z'), ('ż', 'z'), ('ž', 'z'), ('Ź', 'z'), ('Ż', 'z'), ('Ž', 'z');
