@@ -10,7 +10,7 @@ subjects (subject) as (select distinct clever_subject from subject_map),
 -- Once, and only the columns checked: a student has a row per contact, and final's distinct
 -- folds the repeats.
 students as materialized (
-    select Student_id, Grade, Frl_status, Iep_status, Dob, Student_email, Contact_email
+    select Student_id, Grade, Frl_status, Iep_status, Dob, Student_email, Contact_email, Contact_type
     from clever_students
 ),
 -- Every e-mail column, to test them all against one pattern (x@y.z).
@@ -30,6 +30,10 @@ bad as (
     union all
     select 'students', Student_id, 'Dob', Dob from students
     where Dob <> '' and Dob not glob '[01][0-9]/[0-3][0-9]/[12][0-9][0-9][0-9]'
+    union all
+    select 'students', Student_id, 'Contact_type', Contact_type from students
+    where Contact_type <> ''
+        and Contact_type not in ('Primary', 'Secondary', 'Parent/Guardian', 'Emergency', 'Family', 'Other')
     union all
     select file, id, field, value from emails
     where value <> '' and value not glob '?*@?*.?*'

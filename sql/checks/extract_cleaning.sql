@@ -1,7 +1,7 @@
 -- check_extract_cleaning: values the staging views had to drop because they could not be
--- read: unknown gender or race, unreadable dates, phones and ZIP codes of the wrong length,
--- custody flags that are neither Y nor N (read as a custody issue) and teacher positions that
--- are not numbers.
+-- read: unknown gender, race, Hispanic flag or FRL status, unreadable dates, phones and ZIP
+-- codes of the wrong length, custody flags that are neither Y nor N (read as a custody issue)
+-- and teacher positions that are not numbers.
 -- Only exported students are named, read from export_students, which carries their raw values
 -- beside the read ones; the guardians' phones have a check of their own
 -- (extract_guardian_phones), which waits for the contacts to be built. The students with a
@@ -15,6 +15,10 @@ with student_problems as materialized (
                 then 'gender "' || s.gender_raw || '" is not M, F or X; written empty' end as gender,
             case when s.race_raw <> '' and s.race is null
                 then 'race "' || s.race_raw || '" is not in race_map (sql/schema/03_mappings.sql); written empty' end as race,
+            case when s.hispanic_raw <> '' and s.hispanic_latino is null
+                then 'hispanic_latino "' || s.hispanic_raw || '" is not Y or N; written empty' end as hispanic,
+            case when lower(s.frl_status_raw) not in ('', 'free', 'reduced', 'paid', 'full')
+                then 'frl_status "' || s.frl_status_raw || '" is not Free, Reduced, Paid or Full; read as no discount' end as frl,
             case when s.birth_date_raw <> '' and s.dob is null
                 then 'birth_date "' || s.birth_date_raw || '" is not a YYYY-MM-DD or MM/DD/YYYY date; written empty' end as birth,
             -- zip is read only with students.address on.
@@ -23,7 +27,7 @@ with student_problems as materialized (
         from export_students s
         cross join run_options o
     )
-    where coalesce(gender, race, birth, zip) is not null
+    where coalesce(gender, race, hispanic, frl, birth, zip) is not null
 ),
 -- Enrollments with a date stg_enrollments could not read.
 enrollment_dates as (
@@ -36,6 +40,10 @@ emptied as (
     from student_problems where gender is not null
     union all
     select 'students.csv', 'student ' || student_id, race from student_problems where race is not null
+    union all
+    select 'students.csv', 'student ' || student_id, hispanic from student_problems where hispanic is not null
+    union all
+    select 'students.csv', 'student ' || student_id, frl from student_problems where frl is not null
     union all
     select 'students.csv', 'student ' || student_id, birth from student_problems where birth is not null
     union all

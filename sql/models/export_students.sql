@@ -104,6 +104,8 @@ final as (
         -- names what could not be read from this table instead of reading the students again.
         s.gender_raw,
         s.race_raw,
+        s.hispanic_raw,
+        s.frl_status as frl_status_raw,
         s.birth_date_raw,
         s.zip_raw
     from emails s
