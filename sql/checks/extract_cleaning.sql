@@ -62,7 +62,9 @@ emptied as (
     select 'guardians.csv', 'student ' || student_id || ' guardian ' || guardian_number,
         'custody_issue "' || custody_issue || '" is not Y or N; read as a custody issue'
     from guardians
-    where upper(custody_issue) not in ('', 'Y', 'YES', '1', 'TRUE', 'N', 'NO', '0', 'FALSE')
+    -- The common values first, as they are: upper() on two million rows costs.
+    where custody_issue not in ('', 'Y', 'N')
+        and upper(custody_issue) not in ('Y', 'YES', '1', 'TRUE', 'N', 'NO', '0', 'FALSE')
     union all
     select 'section_teachers.csv', 'staff ' || staff_id || ' in ' || school_code || '-' || course_code || '-' || section,
         'position "' || position || '" is not a whole number 1 or more; the teacher comes after the numbered ones'

@@ -40,11 +40,9 @@ with typed as (
 dated as (
     select *,
         case
+            when substr(birth_date_raw, 3, 1) = '/'
+                then (select u.iso from us_dates u where u.written = birth_date_raw)
             when date(birth_date_raw, '+0 days') = birth_date_raw then birth_date_raw
-            when length(birth_date_raw) = 10 and substr(birth_date_raw, 3, 1) = '/'
-                and strftime('%m/%d/%Y', substr(birth_date_raw, 7, 4) || '-' || substr(birth_date_raw, 1, 2)
-                    || '-' || substr(birth_date_raw, 4, 2), '+0 days') = birth_date_raw
-            then substr(birth_date_raw, 7, 4) || '-' || substr(birth_date_raw, 1, 2) || '-' || substr(birth_date_raw, 4, 2)
         end as birth_date
     from typed
 ),
