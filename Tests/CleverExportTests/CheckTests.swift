@@ -12,10 +12,7 @@ final class CheckTests: XCTestCase {
         try FileManager.default.copyItem(at: packageRoot.appending(path: "sql"), to: sql)
         try edit(sql.appending(path: "clever/students.sql"), "on c.student_id = s.student_id", "on c.student_id = s.student_id where s.student_id <> 'S1009'")
         try edit(sql.appending(path: "clever/sections.sql"), "from export_sections", "from export_sections where section_id <> '030-BIO-1'")
-        let request = RunRequest(
-            configuration: try Configuration.load(path: config.path), sqlDirectory: sql.path,
-            databasePath: work.appending(path: "staging.db").path, outputDirectory: work.appending(path: "out").path)
-        XCTAssertThrowsError(try ExportRun(request).run()) { error in
+        XCTAssertThrowsError(try run(config, in: work, sql: sql)) { error in
             guard let held = error as? RunHeld else { return XCTFail("\(error)") }
             XCTAssertEqual(held.report.errors.filter { $0.file == "enrollments" }.map(\.description), [
                 "enrollments: Section_id 010-MUS-1, Student_id S1009: Student_id is not in students.csv [dangling_reference]",
@@ -33,10 +30,7 @@ final class CheckTests: XCTestCase {
         let text = try String(contentsOf: students, encoding: .utf8)
         let repeated = text.split(separator: "\n").first { $0.hasPrefix("S1002,") }!
         try Data((text + repeated.replacingOccurrences(of: ",Noah,", with: ",Noel,") + "\n").utf8).write(to: students)
-        let request = RunRequest(
-            configuration: try Configuration.load(path: config.path),
-            databasePath: work.appending(path: "staging.db").path, outputDirectory: work.appending(path: "out").path)
-        XCTAssertThrowsError(try ExportRun(request).run()) { error in
+        XCTAssertThrowsError(try run(config, in: work)) { error in
             guard let held = error as? RunHeld else { return XCTFail("\(error)") }
             XCTAssertEqual(held.report.errors.filter { $0.code == "duplicate_id" }.map(\.description), [
                 "students: Student_id S1002: appears in 2 different rows; Clever keeps only the first [duplicate_id]",
@@ -49,10 +43,7 @@ final class CheckTests: XCTestCase {
     func testAStudentOverriddenToAnUnknownSchoolIsNamed() throws {
         let (config, extract, work) = try demoExtractCopy(self, extra: "[students]\nschool_override_user_text = \"CLEVER_SCHOOL\"\n")
         try append(extract.appending(path: "student_user_texts.csv"), ["S1005,CLEVER_SCHOOL,999"])
-        let request = RunRequest(
-            configuration: try Configuration.load(path: config.path),
-            databasePath: work.appending(path: "staging.db").path, outputDirectory: work.appending(path: "out").path)
-        let report = try ExportRun(request).run()
+        let report = try run(config, in: work)
         XCTAssertEqual(report.findings.filter { $0.record == "student S1005" }.map(\.description), [
             "students.csv: student S1005: School_id 999 is not in schools.csv; the row is left out [extract_dangling_reference]",
         ])
@@ -69,14 +60,19 @@ final class CheckTests: XCTestCase {
             "\($0),,9,,\($0.prefix(5).lowercased())@x.org,x,Teacher,Y,N,MATH,ACTIVE"
         })
         try append(extract.appending(path: "staff_schools.csv"), ["T9004,030,Y", "T9005,030,Y", "T9006,030,Y"])
-        let request = RunRequest(
-            configuration: try Configuration.load(path: config.path),
-            databasePath: work.appending(path: "staging.db").path, outputDirectory: work.appending(path: "out").path)
-        let report = try ExportRun(request).run()
+        let report = try run(config, in: work)
         XCTAssertEqual(report.findings.filter { $0.code == "duplicate_username" }.map(\.description), [
             "staff: Username jsmith2: is given to 2 people; they would sign in to the same account [duplicate_username]",
             "teachers: Username jsmith2: is given to 2 people; they would sign in to the same account [duplicate_username]",
         ])
+    }
+
+    /// Runs the export of `config` with its database and output folder in `work`.
+    private func run(_ config: URL, in work: URL, sql: URL? = nil) throws -> RunReport {
+        let request = RunRequest(
+            configuration: try Configuration.load(path: config.path), sqlDirectory: sql?.path,
+            databasePath: work.appending(path: "staging.db").path, outputDirectory: work.appending(path: "out").path)
+        return try ExportRun(request).run()
     }
 
     private func append(_ file: URL, _ lines: [String]) throws {

@@ -10,23 +10,28 @@
 --     eostergard); collisions among all active staff get 2, 3 ... by staff_id.
 drop table if exists staff_logins;
 create table staff_logins as
-with recursive active as (
+with active as (
     select s.* from stg_staff s where s.is_active
 ),
--- Keeps [a-z0-9] of the lower-cased name, one character per step; an accented letter is
--- written as letter_map says (é -> e), any other character is dropped.
-name_walk (staff_id, rest, kept) as (
-    select a.staff_id, lower(substr(a.first_name, 1, 1) || a.last_name), ''
+-- The lower-cased first initial and last name, read character by character (positions): a-z and
+-- 0-9 are kept, an accented letter is written as letter_map says (é -> e), anything else is
+-- dropped. A name with nothing left gets no username (NULL), not a number.
+names as (
+    select a.staff_id, lower(substr(a.first_name, 1, 1) || a.last_name) as name
     from active a
     cross join run_options o
     where 'first_initial_last_name' in (o.teacher_username, o.staff_username, o.staff_password)
-    union all
-    select staff_id, substr(rest, 2),
-        kept || case when substr(rest, 1, 1) between 'a' and 'z'
-            or substr(rest, 1, 1) between '0' and '9' then substr(rest, 1, 1)
-            else coalesce((select m.ascii from letter_map m where m.letter = substr(rest, 1, 1)), '') end
-    from name_walk
-    where rest <> ''
+),
+kept_names as (
+    select n.staff_id,
+        (select group_concat(k, '') from (
+            select case
+                when substr(n.name, p.n, 1) between 'a' and 'z' or substr(n.name, p.n, 1) between '0' and '9'
+                    then substr(n.name, p.n, 1)
+                else (select m.ascii from letter_map m where m.letter = substr(n.name, p.n, 1))
+            end as k
+            from positions p where p.n <= length(n.name) order by p.n)) as kept
+    from names n
 ),
 initial_names as (
     select
@@ -34,8 +39,7 @@ initial_names as (
         kept || case when row_number() over (partition by kept order by staff_id) > 1
             then row_number() over (partition by kept order by staff_id) else '' end
             as first_initial_last_name
-    from name_walk
-    where rest = ''
+    from kept_names
 ),
 emails as (
     select

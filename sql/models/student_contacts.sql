@@ -92,18 +92,13 @@ chosen as (
     left join deduped d on d.student_id = s.student_id and d.guardian_number = s.guardian_number
 ),
 -- Digits only, as the extract spec says: the common punctuation is already gone (stg_guardians);
--- the rare phone with anything else ("973_555_1234", "Cell: 973 555 1234") is walked character
--- by character.
+-- the rare phone with anything else ("973_555_1234", "Cell: 973 555 1234") is read character by
+-- character (positions).
 digits_only as (
     select c.*,
-        case when c.digits glob '*[^0-9]*' then (
-            with recursive walk (i, kept) as (
-                select 1, ''
-                union all
-                select i + 1, kept || iif(substr(c.digits, i, 1) glob '[0-9]', substr(c.digits, i, 1), '')
-                from walk where i <= length(c.digits)
-            )
-            select kept from walk order by i desc limit 1)
+        case when c.digits glob '*[^0-9]*' then
+            (select group_concat(c, '') from (select substr(c.digits, p.n, 1) as c from positions p
+                where p.n <= length(c.digits) order by p.n) where c glob '[0-9]')
         else c.digits end as all_digits
     from chosen c
 ),

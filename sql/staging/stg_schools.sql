@@ -24,28 +24,18 @@ with typed as (
     from schools
 ),
 -- Letters and digits only (ZIP), digits only (phone), as the extract spec says: the common
--- punctuation is replaced above, and the rare value with anything else is walked character by
--- character (student_contacts does the same for the guardians' phones).
+-- punctuation is replaced above, and the rare value with anything else is read character by
+-- character (positions; student_contacts does the same for the guardians' phones).
 kept as (
     select t.*,
-        case when t.zip_compact glob '*[^0-9A-Za-z]*' then (
-                with recursive walk (i, kept) as (
-                    select 1, ''
-                    union all
-                    select i + 1, kept || iif(substr(t.zip_compact, i, 1) glob '[0-9A-Za-z]', substr(t.zip_compact, i, 1), '')
-                    from walk where i <= length(t.zip_compact)
-                )
-                select kept from walk order by i desc limit 1)
-            else t.zip_compact end as zip_kept,
-        case when t.phone_digits glob '*[^0-9]*' then (
-                with recursive walk (i, kept) as (
-                    select 1, ''
-                    union all
-                    select i + 1, kept || iif(substr(t.phone_digits, i, 1) glob '[0-9]', substr(t.phone_digits, i, 1), '')
-                    from walk where i <= length(t.phone_digits)
-                )
-                select kept from walk order by i desc limit 1)
-            else t.phone_digits end as phone_kept
+        case when t.zip_compact glob '*[^0-9A-Za-z]*' then
+            (select group_concat(c, '') from (select substr(t.zip_compact, p.n, 1) as c from positions p
+                where p.n <= length(t.zip_compact) order by p.n) where c glob '[0-9A-Za-z]')
+        else t.zip_compact end as zip_kept,
+        case when t.phone_digits glob '*[^0-9]*' then
+            (select group_concat(c, '') from (select substr(t.phone_digits, p.n, 1) as c from positions p
+                where p.n <= length(t.phone_digits) order by p.n) where c glob '[0-9]')
+        else t.phone_digits end as phone_kept
     from typed t
 ),
 final as (

@@ -47,18 +47,13 @@ dated as (
     from typed
 ),
 -- Letters and digits only, as the extract spec says: "-" and spaces are replaced above, and the
--- rare ZIP with anything else is walked character by character (as in stg_schools).
+-- rare ZIP with anything else is read character by character (positions, as in stg_schools).
 kept as (
     select d.*,
-        case when d.zip_compact glob '*[^0-9A-Za-z]*' then (
-                with recursive walk (i, kept) as (
-                    select 1, ''
-                    union all
-                    select i + 1, kept || iif(substr(d.zip_compact, i, 1) glob '[0-9A-Za-z]', substr(d.zip_compact, i, 1), '')
-                    from walk where i <= length(d.zip_compact)
-                )
-                select kept from walk order by i desc limit 1)
-            else d.zip_compact end as zip_kept
+        case when d.zip_compact glob '*[^0-9A-Za-z]*' then
+            (select group_concat(c, '') from (select substr(d.zip_compact, p.n, 1) as c from positions p
+                where p.n <= length(d.zip_compact) order by p.n) where c glob '[0-9A-Za-z]')
+        else d.zip_compact end as zip_kept
     from dated d
 ),
 final as (
