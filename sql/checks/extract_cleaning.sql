@@ -18,7 +18,8 @@ with student_problems as materialized (
             case when s.hispanic_raw <> '' and s.hispanic_latino is null
                 then 'hispanic_latino "' || s.hispanic_raw || '" is not Y or N; written empty' end as hispanic,
             case when lower(s.frl_status_raw) not in ('', 'free', 'reduced', 'paid', 'full')
-                then 'frl_status "' || s.frl_status_raw || '" is not Free, Reduced, Paid or Full; read as no discount' end as frl,
+                then 'frl_status "' || s.frl_status_raw
+                    || '" is not Free, Reduced, Paid or Full; read as no discount' end as frl,
             case when s.birth_date_raw <> '' and s.dob is null
                 then 'birth_date "' || s.birth_date_raw || '" is not a YYYY-MM-DD or MM/DD/YYYY date; written empty' end as birth,
             -- zip is read only with students.address on.
@@ -67,7 +68,8 @@ emptied as (
         and upper(custody_issue) not in ('Y', 'YES', '1', 'TRUE', 'N', 'NO', '0', 'FALSE')
     union all
     select 'section_teachers.csv', 'staff ' || staff_id || ' in ' || school_code || '-' || course_code || '-' || section,
-        'position "' || position || '" is not a whole number 1 or more; the teacher comes after the numbered ones'
+        'position "' || position
+            || '" is not a whole number 1 or more; the teacher comes after the numbered ones'
     from section_teachers
     where position glob '*[^0-9]*' or cast(position as integer) < 1
     union all

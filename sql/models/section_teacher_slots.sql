@@ -1,7 +1,8 @@
 -- section_teacher_slots: the numbered teachers (slot 1 = Teacher_id) of each home section.
 -- Order: the section's own non-shared teachers by position (an unreadable one last); then, with
 -- split_shared_teachers, its shared teachers by position; then (four-column mode) the teachers of
--- inclusion sections merged into it, in merge order. Inactive staff never count; a teacher appears once.
+-- inclusion sections merged into it, in merge order. Inactive staff never count; a teacher
+-- appears once.
 drop table if exists section_teacher_slots;
 create table section_teacher_slots as
 with candidates as (

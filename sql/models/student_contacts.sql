@@ -97,8 +97,8 @@ chosen as (
 digits_only as (
     select c.*,
         case when c.digits glob '*[^0-9]*' then
-            (select group_concat(c, '') from (select substr(c.digits, p.n, 1) as c from positions p
-                where p.n <= length(c.digits) order by p.n) where c glob '[0-9]')
+            (select group_concat(ch, '') from (select substr(c.digits, p.n, 1) as ch from positions p
+                where p.n <= length(c.digits) order by p.n) where ch glob '[0-9]')
         else c.digits end as all_digits
     from chosen c
 ),

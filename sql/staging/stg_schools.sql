@@ -29,12 +29,12 @@ with typed as (
 kept as (
     select t.*,
         case when t.zip_compact glob '*[^0-9A-Za-z]*' then
-            (select group_concat(c, '') from (select substr(t.zip_compact, p.n, 1) as c from positions p
-                where p.n <= length(t.zip_compact) order by p.n) where c glob '[0-9A-Za-z]')
+            (select group_concat(ch, '') from (select substr(t.zip_compact, p.n, 1) as ch from positions p
+                where p.n <= length(t.zip_compact) order by p.n) where ch glob '[0-9A-Za-z]')
         else t.zip_compact end as zip_kept,
         case when t.phone_digits glob '*[^0-9]*' then
-            (select group_concat(c, '') from (select substr(t.phone_digits, p.n, 1) as c from positions p
-                where p.n <= length(t.phone_digits) order by p.n) where c glob '[0-9]')
+            (select group_concat(ch, '') from (select substr(t.phone_digits, p.n, 1) as ch from positions p
+                where p.n <= length(t.phone_digits) order by p.n) where ch glob '[0-9]')
         else t.phone_digits end as phone_kept
     from typed t
 ),

@@ -51,8 +51,8 @@ dated as (
 kept as (
     select d.*,
         case when d.zip_compact glob '*[^0-9A-Za-z]*' then
-            (select group_concat(c, '') from (select substr(d.zip_compact, p.n, 1) as c from positions p
-                where p.n <= length(d.zip_compact) order by p.n) where c glob '[0-9A-Za-z]')
+            (select group_concat(ch, '') from (select substr(d.zip_compact, p.n, 1) as ch from positions p
+                where p.n <= length(d.zip_compact) order by p.n) where ch glob '[0-9A-Za-z]')
         else d.zip_compact end as zip_kept
     from dated d
 ),
