@@ -136,7 +136,9 @@ public struct ExportRun {
         } else if report.holds.isEmpty || request.force {
             report.deliveries = clock.time("deliver") { deliver(files, stamp: Self.stamp(started), report: report) }
             report.outcome = report.deliveries.allSatisfy(\.succeeded) ? .delivered : .deliveryFailed
-            if report.outcome == .delivered {
+            // The set one target received is the one the next run is compared with: were only a
+            // complete delivery recorded, a target that keeps failing would switch the guard off.
+            if report.deliveries.contains(where: \.succeeded) {
                 try clock.time("record") { try built.changeGuard.recordDelivered(files) }
             }
         }

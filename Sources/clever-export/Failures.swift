@@ -21,6 +21,8 @@ func reportingFailures(_ body: () throws -> Void) throws {
         try body()
     } catch let error as ValidationError {
         throw error
+    } catch let exit as ExitCode {
+        throw exit
     } catch let error as ConfigurationError {
         fail(error.description, code: Exit.configuration)
     } catch let error as ImportError {

@@ -67,6 +67,19 @@ final class CheckTests: XCTestCase {
         ])
     }
 
+    /// A school code or department in the options that the extract does not have would leave
+    /// people out in silence (a typo: "20" for "020"): an error that holds the delivery.
+    func testAnOptionNamingAnUnknownSchoolHoldsTheDelivery() throws {
+        let (config, _, work) = try demoExtractCopy(self, extra: "schools = [\"010\", \"20\"]\n[staff]\ndepartments = [\"SPED\", \"TECHX\"]\n")
+        XCTAssertThrowsError(try run(config, in: work)) { error in
+            guard let held = error as? RunHeld else { return XCTFail("\(error)") }
+            XCTAssertEqual(held.report.errors.map(\.description), [
+                "config: export.schools: \"20\" is not in the extract (schools.csv); nothing would be exported for it [unknown_option_value]",
+                "config: staff.departments: \"TECHX\" is not in the extract (staff.csv department_code); nothing would be exported for it [unknown_option_value]",
+            ])
+        }
+    }
+
     /// Runs the export of `config` with its database and output folder in `work`.
     private func run(_ config: URL, in work: URL, sql: URL? = nil) throws -> RunReport {
         let request = RunRequest(

@@ -8,6 +8,18 @@ final class DeliveryConfigTests: XCTestCase {
         XCTAssertTrue(found.contains { $0.hasPrefix(prefix) }, "no «\(prefix)» in \(found)", file: file, line: line)
     }
 
+    /// A secret put in password_env by mistake is a valid variable name, unset: the message that
+    /// says so, which is logged, must not repeat it. A conventional name is repeated.
+    func testAnUnsetVariableIsNamedOnlyWhenItLooksLikeOne() {
+        XCTAssertThrowsError(try secret(named: "Sup3rS3cretSFTP", key: "delivery.sftp.password_env")) { error in
+            XCTAssertFalse("\(error)".contains("Sup3rS3cretSFTP"), "\(error)")
+            XCTAssertTrue("\(error)".contains("delivery.sftp.password_env"), "\(error)")
+        }
+        XCTAssertThrowsError(try secret(named: "CLEVER_EXPORT_TEST_UNSET", key: "delivery.sftp.password_env")) { error in
+            XCTAssertTrue("\(error)".contains("CLEVER_EXPORT_TEST_UNSET"), "\(error)")
+        }
+    }
+
     func testEveryConfiguredTableBecomesATarget() throws {
         let configuration = try Configuration.parse("""
             [delivery.local]

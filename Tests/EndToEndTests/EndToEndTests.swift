@@ -78,9 +78,57 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testBadAsOfIsAUsageError() throws {
-        let result = try run(["run", "--config", demoConfig, "--as-of", "10/15/2026"])
-        XCTAssertNotEqual(result.status, 0)
-        XCTAssertTrue(result.stderr.contains("--as-of: \"10/15/2026\" is not a date; write it as YYYY-MM-DD"), result.stderr)
+        for day in ["10/15/2026", "2026-02-30", "2026-99-99"] {
+            let result = try run(["run", "--config", demoConfig, "--as-of", day])
+            XCTAssertNotEqual(result.status, 0)
+            XCTAssertTrue(result.stderr.contains("--as-of: \"\(day)\" is not a calendar date written YYYY-MM-DD"), result.stderr)
+        }
+    }
+
+    /// validate exits 4 on validation errors, with the findings and no other text.
+    func testValidateWithErrorsExitsFour() throws {
+        let dir = try work()
+        try FileManager.default.copyItem(at: root.appending(path: "fixtures/demo/extract"), to: dir.appending(path: "extract"))
+        try Data("[source]\ndir = \"extract\"\n[export]\nas_of = 2026-10-15\n".utf8).write(to: dir.appending(path: "clever-export.toml"))
+        let staff = dir.appending(path: "extract/staff.csv")
+        let text = try String(contentsOf: staff, encoding: .utf8)
+        let repeated = text.split(separator: "\n").first { $0.hasPrefix("T2002,") }!
+        try Data((text + repeated.replacingOccurrences(of: "Carter", with: "Carver") + "\n").utf8).write(to: staff)
+        let result = try run(["validate"], in: dir)
+        XCTAssertEqual(result.status, 4, result.stderr)
+        XCTAssertEqual(result.stderr, "")
+        XCTAssertTrue(result.stdout.contains("error: staff.csv: staff T2002: appears 2 times; keep one row per key [extract_duplicate_key]"), result.stdout)
+    }
+
+    /// The folder got the files but the SFTP upload failed: the next run is still compared with
+    /// the set the folder got, so a large drop is held.
+    func testAFailingTargetDoesNotSwitchTheChangeGuardOff() throws {
+        let dir = try work()
+        try FileManager.default.copyItem(at: root.appending(path: "fixtures/demo/extract"), to: dir.appending(path: "extract"))
+        try Data().write(to: dir.appending(path: "known_hosts"))
+        try Data("""
+            [source]
+            dir = "extract"
+            [export]
+            as_of = 2026-10-15
+            [delivery.local]
+            dir = "out"
+            [delivery.sftp]
+            host = "127.0.0.1"
+            port = 1
+            user = "clever"
+            known_hosts = "known_hosts"
+            password_env = "CLEVER_EXPORT_TEST_UNSET"
+
+            """.utf8).write(to: dir.appending(path: "clever-export.toml"))
+        let first = try run(["run", "-q"], in: dir)
+        XCTAssertEqual(first.status, 6, first.stderr)
+        let students = dir.appending(path: "extract/students.csv")
+        let lines = try String(contentsOf: students, encoding: .utf8).split(separator: "\n")
+        try Data((lines.prefix(20).joined(separator: "\n") + "\n").utf8).write(to: students)
+        let second = try run(["run", "-q"], in: dir)
+        XCTAssertEqual(second.status, 5, second.stderr)
+        XCTAssertTrue(second.stderr.contains("students.csv would drop from"), second.stderr)
     }
 
     /// An analyst changes a rule by editing one file in a copy of sql/; a broken edit is

@@ -107,7 +107,7 @@ private struct Reader {
             if let date = value.date {
                 return .date(String(format: "%04d-%02d-%02d", date.year, date.month, date.day))
             }
-            guard let text = value.string, let day = isoDay(text) else { problems.append(wrongType); return nil }
+            guard let text = value.string, let day = calendarDay(text) else { problems.append(wrongType); return nil }
             return .date(day)
         case .choice(let names, let userText):
             guard let text = value.string else { problems.append(wrongType); return nil }
@@ -124,14 +124,6 @@ private struct Reader {
     func splitList(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == ";" || $0 == "," })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
-    func isoDay(_ text: String) -> String? {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-            parts[0].count == 4, (1...12).contains(m), (1...31).contains(d)
-        else { return nil }
-        return String(format: "%04d-%02d-%02d", y, m, d)
     }
 
     func describe(_ value: TOMLValueConvertible) -> String {

@@ -66,9 +66,14 @@ extension EmailSettings {
 }
 
 /// Reads the secret held by the environment variable `name`; `key` names the config key for the message.
+/// The message names the variable only when it looks like one (A-Z, 0-9, _): a name with other
+/// characters may be the secret itself, put there by mistake, and the message is logged.
 func secret(named name: String, key: String) throws -> String {
     guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
-        throw DeliveryError("the environment variable \(name) (named by \(key)) is not set; set it to the secret before running")
+        let conventional = name.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        throw DeliveryError(conventional
+            ? "the environment variable \(name) (named by \(key)) is not set; set it to the secret before running"
+            : "the environment variable named by \(key) is not set (its name is not shown: it is not written in capitals, digits and _, so it may be the secret itself; \(key) takes the variable's name)")
     }
     return value
 }

@@ -18,13 +18,13 @@ struct Run: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: ArgumentHelp("Write the files to this folder too (as [delivery.local] dir).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Deliver to this folder instead of [delivery.local] for this run, without archive; SFTP and e-mail targets still get the files.", valueName: "dir"))
     var output: String?
 
     @Flag(help: "Deliver despite validation errors or a large drop in rows.")
     var force = false
 
-    @Flag(name: .customLong("dry-run"), help: "Build and check everything; deliver nothing and say what would be sent.")
+    @Flag(name: .customLong("dry-run"), help: "Build and check everything; deliver nothing and say what would be sent. Exits 4 or 5 where the run would be held.")
     var dryRun = false
 
     @Flag(name: .shortAndLong, help: "Print nothing on success.")
@@ -40,6 +40,10 @@ struct Run: ParsableCommand {
             request.dryRun = dryRun
             let report = try ExportRun(request).run()
             if !quiet { print(report.summary(verbose: verbose)) }
+            // A dry run exits as the real run would have: a held delivery is not a success.
+            if dryRun && !force && !report.holds.isEmpty {
+                throw ExitCode(report.errors.isEmpty ? Exit.changeGuard : Exit.validation)
+            }
         }
     }
 }
@@ -59,8 +63,8 @@ struct CommonOptions: ParsableArguments {
     var sqlDirectory: String?
 
     func request(output: String? = nil) throws -> RunRequest {
-        if let asOf, !isISODay(asOf) {
-            throw ValidationError("--as-of: \"\(asOf)\" is not a date; write it as YYYY-MM-DD")
+        if let asOf, calendarDay(asOf) != asOf {
+            throw ValidationError("--as-of: \"\(asOf)\" is not a calendar date written YYYY-MM-DD")
         }
         let configuration = try Configuration.load(path: config)
         let cwd = FileManager.default.currentDirectoryPath
@@ -70,11 +74,5 @@ struct CommonOptions: ParsableArguments {
         return RunRequest(
             configuration: configuration, sqlDirectory: absolute(sqlDirectory),
             databasePath: absolute(database), outputDirectory: absolute(output), asOf: asOf)
-    }
-
-    private func isISODay(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        return parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
-            && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
     }
 }
