@@ -15,6 +15,24 @@ final class SafetyTests: XCTestCase {
         try ExportRun(RunRequest(configuration: configuration, force: force, dryRun: dryRun)).run()
     }
 
+    /// Two deliveries with the same start second keep two archived sets, and a folder that cannot
+    /// be created is named in a plain message.
+    func testEachDeliveredSetKeepsItsOwnArchiveFolder() throws {
+        let work = try temporaryDirectory(self)
+        let file = work.appending(path: "schools.csv")
+        try write("School_id\r\n", to: file)
+        let set = [ExportedFile(file: .schools, path: file.path, rows: 0)]
+        let out = work.appending(path: "out")
+        for _ in 1...2 { try LocalFolderDelivery(directory: out.path, archive: true, stamp: "2026-10-15T063000").deliver(set) }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.appending(path: "archive").path).sorted(),
+            ["2026-10-15T063000", "2026-10-15T063000-2"])
+        try write("", to: work.appending(path: "blocker"))
+        XCTAssertThrowsError(try LocalFolderDelivery(directory: work.appending(path: "blocker/out").path, archive: false, stamp: "x").deliver(set)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("cannot write \(work.appending(path: "blocker/out").path)"), "\(error)")
+            XCTAssertFalse("\(error)".contains("NSCocoaErrorDomain"), "\(error)")
+        }
+    }
+
     func testValidationErrorsHoldTheDeliveryUnlessForced() throws {
         let (configuration, extract, work) = try demoCopy()
         // Every teacher of section 030-BIO-1 leaves: Clever would drop a section without Teacher_id.

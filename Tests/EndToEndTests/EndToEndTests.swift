@@ -77,6 +77,15 @@ final class EndToEndTests: XCTestCase {
             """)
     }
 
+    /// [source] dir naming a file, not a folder: one line that says so, not a missing file each.
+    func testAnExtractPathThatIsAFileIsNamed() throws {
+        let work = try work()
+        try Data("[source]\ndir = \"clever-export.toml\"\n".utf8).write(to: work.appending(path: "clever-export.toml"))
+        let result = try run(["run"], in: work)
+        XCTAssertEqual(result.status, 3)
+        XCTAssertTrue(result.stderr.hasPrefix("error: \(work.appending(path: "clever-export.toml").path): is a file, not the extract folder"), result.stderr)
+    }
+
     func testBadAsOfIsAUsageError() throws {
         for day in ["10/15/2026", "2026-02-30", "2026-99-99"] {
             let result = try run(["run", "--config", demoConfig, "--as-of", day])

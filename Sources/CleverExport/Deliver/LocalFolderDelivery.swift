@@ -17,13 +17,22 @@ public struct LocalFolderDelivery: Delivery {
 
     public func deliver(_ files: [ExportedFile]) throws {
         try place(files, in: directory)
-        if archive {
-            try place(files, in: URL(fileURLWithPath: directory).appending(path: "archive/\(stamp)").path)
+        if archive { try place(files, in: archiveFolder()) }
+    }
+
+    /// archive/<stamp>, or <stamp>-2, -3 … when a run that started in the same second has it.
+    private func archiveFolder() -> String {
+        let archive = URL(fileURLWithPath: directory).appending(path: "archive")
+        var folder = archive.appending(path: stamp), copy = 1
+        while FileManager.default.fileExists(atPath: folder.path) {
+            copy += 1
+            folder = archive.appending(path: "\(stamp)-\(copy)")
         }
+        return folder.path
     }
 
     private func place(_ files: [ExportedFile], in folder: String) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try makeFolder(folder)
         var staged: [(temporary: String, final: String)] = []
         defer { for entry in staged { unlink(entry.temporary) } }
         for file in files {
@@ -34,7 +43,8 @@ public struct LocalFolderDelivery: Delivery {
             // A hard link costs nothing on the same file system; elsewhere, copy.
             if link(file.path, temporary) != 0 {
                 do { try FileManager.default.copyItem(atPath: file.path, toPath: temporary) } catch {
-                    throw WriteError(path: final, reason: error.localizedDescription)
+                    unlink(temporary)  // a copy cut short (a full disk) must not stay behind
+                    throw WriteError(path: final, reason: plainReason(error))
                 }
             }
             staged.append((temporary, final))
@@ -44,4 +54,31 @@ public struct LocalFolderDelivery: Delivery {
         }
         staged.removeAll()
     }
+}
+
+/// Creates `path` and the folders above it, as `mkdir -p`. POSIX calls, so that a failure is
+/// told in the system's own words ("Permission denied", "Not a directory").
+func makeFolder(_ path: String) throws {
+    var made = path.hasPrefix("/") ? "" : "."
+    for part in path.split(separator: "/") {
+        made += "/" + part
+        if mkdir(made, 0o755) != 0 && errno != EEXIST {
+            throw WriteError(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+        throw WriteError(path: path, reason: "a file of that name is in the way")
+    }
+}
+
+/// The system's own words for a file error ("Permission denied", "No space left on device"):
+/// Foundation on Linux describes most of them only as "NSCocoaErrorDomain error 512".
+func plainReason(_ error: Error) -> String {
+    let error = error as NSError
+    if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        return String(cString: strerror(Int32(underlying.code)))
+    }
+    if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
+    return error.localizedDescription
 }

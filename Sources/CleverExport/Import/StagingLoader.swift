@@ -55,12 +55,17 @@ struct StagingLoader {
     /// The files found, and every table in the extract_file table's order with the problem of its
     /// file being missing (nil when it is found or optional).
     private func extractFiles() throws -> (files: [ExtractFile], tables: [(String, InputProblem?)]) {
-        guard FileManager.default.fileExists(atPath: directory) else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) else {
             throw ImportError(problems: [InputProblem(file: directory, message: "the extract folder does not exist; set [source] dir in the config")])
         }
-        let present = Dictionary(
-            ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).map { ($0.lowercased(), $0) },
-            uniquingKeysWith: { first, _ in first })
+        guard isFolder.boolValue else {
+            throw ImportError(problems: [InputProblem(file: directory, message: "is a file, not the extract folder; set [source] dir to the folder that holds the CSV files")])
+        }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            throw ImportError(problems: [InputProblem(file: directory, message: "the extract folder cannot be read (permission denied?); let the user running clever-export read it")])
+        }
+        let present = Dictionary(names.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         var files: [ExtractFile] = []
         var tables: [(String, InputProblem?)] = []
         for row in try database.rows("select name, required from extract_file order by rowid") {

@@ -13,7 +13,8 @@ struct Run: ParsableCommand {
             options the run used (export_option), the run history (run, run_file, run_finding), \
             the staging tables and every view.
             Exit codes: 0 done; 2 configuration error; 3 bad input; 4 validation errors; \
-            5 change guard tripped; 6 delivery failed; 75 another run holds the database; 1 other.
+            5 change guard tripped; 6 delivery failed; 75 another run holds the database; \
+            64 command-line mistake; 1 other.
             """)
 
     @OptionGroup var common: CommonOptions
