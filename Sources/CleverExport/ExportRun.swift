@@ -97,9 +97,7 @@ public struct ExportRun {
         let started = Date()
         let asOf = request.asOf ?? configuration.asOf
         let catalog = try request.sqlDirectory.map(SQLCatalog.load(directory:)) ?? .embedded
-        try FileManager.default.createDirectory(
-            atPath: URL(fileURLWithPath: databasePath).deletingLastPathComponent().path,
-            withIntermediateDirectories: true)
+        try makeFolder(URL(fileURLWithPath: databasePath).deletingLastPathComponent().path)
         let lock = try RunLock(database: databasePath)
         defer { withExtendedLifetime(lock) {} }
 
@@ -120,6 +118,10 @@ public struct ExportRun {
             }
         } catch {
             staging.discard()
+            // SQLite names no file ("database or disk is full"): say which one.
+            let error = (error as? DatabaseError).map {
+                $0.context == nil ? DatabaseError(message: $0.message, context: "staging database \(databasePath)") : $0
+            } ?? error
             try? RunHistory(database: staging.openPrevious()).recordFailure(asOf: asOf, at: started, error: error)
             throw error
         }

@@ -32,6 +32,14 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertTrue(found.contains { $0.hasPrefix("export.as_of: expected a date") }, "\(found)")
     }
 
+    /// as_of written as a string must name a real day too (a TOML date already must).
+    func testAnAsOfThatIsNoCalendarDayIsRefused() {
+        XCTAssertEqual(configurationProblems("[export]\nas_of = \"2026-02-30\"\n").count, 1)
+        XCTAssertEqual(configurationProblems("[export]\nas_of = \"2024-02-29\"\n"), [])
+        XCTAssertEqual(calendarDay("2026-9-8"), "2026-09-08")
+        XCTAssertNil(calendarDay("2026-+9-08"))
+    }
+
     func testUserTextSourcesAndListsWrittenAsText() throws {
         let configuration = try Configuration.parse("""
             [students]
