@@ -40,6 +40,17 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertNil(calendarDay("2026-+9-08"))
     }
 
+    /// A known table given a value is not an unknown key.
+    func testATableGivenAValueSaysATableIsExpected() {
+        XCTAssertEqual(configurationProblems("students = 5\n[delivery]\nlocal = \"out\"\n"), [
+            "delivery.local: expected a table ([delivery.local] and its keys on the lines below), found the string \"out\"",
+            "students: expected a table ([students] and its keys on the lines below), found the number 5",
+        ].sorted())
+        XCTAssertEqual(configurationProblems("[students]\niep_inactive_values = [\"N\", 1]\n"), [
+            "students.iep_inactive_values: expected a list of strings, found a list holding the number 1",
+        ])
+    }
+
     func testUserTextSourcesAndListsWrittenAsText() throws {
         let configuration = try Configuration.parse("""
             [students]

@@ -72,6 +72,10 @@ private struct Reader {
                 }
                 continue
             }
+            if Self.knownTables.contains(key) {
+                problems.append("\(key): expected a table ([\(key)] and its keys on the lines below), found \(describe(value))")
+                continue
+            }
             guard let spec = OptionCatalog.byKey[key] else {
                 let siblings = OptionCatalog.all.map(\.key).filter { $0.hasPrefix(prefix + ".") }
                 problems.append("\(key): unknown key\(suggestion(for: key, among: siblings))")
@@ -128,6 +132,11 @@ private struct Reader {
 
     func describe(_ value: TOMLValueConvertible) -> String {
         if let text = value.string { return "the string \"\(text)\"" }
+        if let number = value.int { return "the number \(number)" }
+        if let flag = value.bool { return "\(flag)" }
+        if let list = value.array {
+            return list.first(where: { $0.string == nil }).map { "a list holding \(describe($0))" } ?? "a list"
+        }
         return "a value of type \(value.type)"
     }
 
