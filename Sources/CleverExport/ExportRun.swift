@@ -322,6 +322,12 @@ extension ExportRun {
             throw DatabaseError(message: "no explain/\(kind).sql", context: catalog.origin)
         }
         let database = try Database(path: databasePath)
+        // The answers come from the last run's tables: a different day would be answered wrongly.
+        if let asked = request.asOf, let built = try database.strings("select as_of from run_options").first, asked != built {
+            throw DatabaseError(
+                message: "the last run was as of \(built); run `clever-export validate --as-of \(asked)` first, then ask again",
+                context: databasePath)
+        }
         let query = try database.prepare(file.text, context: "\(catalog.origin) \(file.path)")
         query.bind(id, at: 1)
         var lines: [String] = []

@@ -86,6 +86,20 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(result.stderr.hasPrefix("error: \(work.appending(path: "clever-export.toml").path): is a file, not the extract folder"), result.stderr)
     }
 
+    /// explain answers from the last run's tables, and refuses a day that run did not describe.
+    func testExplainNamesTheRuleAndTheRunsDay() throws {
+        let dir = try work()
+        try FileManager.default.copyItem(at: root.appending(path: "fixtures/demo/extract"), to: dir.appending(path: "extract"))
+        try Data("[source]\ndir = \"extract\"\n[export]\nas_of = 2026-10-15\n".utf8).write(to: dir.appending(path: "clever-export.toml"))
+        XCTAssertEqual(try run(["run", "-q", "--dry-run"], in: dir).status, 0)
+        let left = try run(["explain", "student", "S1052"], in: dir)
+        XCTAssertEqual(left.status, 0, left.stderr)
+        XCTAssertEqual(left.stdout, "student S1052 is left out: status is INACTIVE; only ACTIVE students are exported\n")
+        let otherDay = try run(["explain", "student", "S1052", "--as-of", "2027-03-01"], in: dir)
+        XCTAssertNotEqual(otherDay.status, 0)
+        XCTAssertTrue(otherDay.stderr.contains("the last run was as of 2026-10-15; run `clever-export validate --as-of 2027-03-01` first"), otherDay.stderr)
+    }
+
     func testBadAsOfIsAUsageError() throws {
         for day in ["10/15/2026", "2026-02-30", "2026-99-99"] {
             let result = try run(["run", "--config", demoConfig, "--as-of", day])

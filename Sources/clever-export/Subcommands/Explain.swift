@@ -5,7 +5,7 @@ import Foundation
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Say whether a student, teacher, section or staff member is exported, and if not, which rule left them out.",
-        discussion: "Reads the staging database of the last run (run first). The questions are sql/explain/<kind>.sql.")
+        discussion: "Reads the staging database of the last run (run or validate first; --as-of must be that run's day). The questions are sql/explain/<kind>.sql.")
 
     enum Kind: String, ExpressibleByArgument, CaseIterable { case student, teacher, section, staff }
 
