@@ -95,6 +95,8 @@ final class EndToEndTests: XCTestCase {
         let left = try run(["explain", "student", "S1052"], in: dir)
         XCTAssertEqual(left.status, 0, left.stderr)
         XCTAssertEqual(left.stdout, "student S1052 is left out: status is INACTIVE; only ACTIVE students are exported\n")
+        let warned = try run(["explain", "student", "S1014"], in: dir)
+        XCTAssertTrue(warned.stdout.hasSuffix("  warning: students.csv: gender \"U\" is not M, F or X; written empty\n"), warned.stdout)
         let otherDay = try run(["explain", "student", "S1052", "--as-of", "2027-03-01"], in: dir)
         XCTAssertNotEqual(otherDay.status, 0)
         XCTAssertTrue(otherDay.stderr.contains("the last run was as of 2026-10-15; run `clever-export validate --as-of 2027-03-01` first"), otherDay.stderr)

@@ -1,5 +1,5 @@
 -- explain/section.sql: why section ?1 (school_code-course_code-section) is or is not in
--- sections.csv, from the last run's tables.
+-- sections.csv, from the last run's tables, then what the last run's checks said of the section.
 with source as (
     select * from stg_sections where school_code || '-' || course_code || '-' || section = ?1
 ),
@@ -44,5 +44,10 @@ lines (n, line) as (
         on x.is_homeroom = 0 and x.school_code = h.school_code and x.course_code = h.course_code
         and x.section = h.section
     where h.merge_order = 0
+    union all
+    -- What the last run's checks said of it: exported is not enough if Clever drops the row.
+    select 8, '  ' || f.severity || ': ' || f.file || ': ' || f.message
+    from run_finding f
+    where f.run_id = (select max(run_id) from run) and (f.record like '%' || ?1)
 )
 select line from lines order by n;

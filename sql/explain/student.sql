@@ -1,4 +1,5 @@
--- explain/student.sql: why student ?1 is or is not in students.csv, from the last run's tables.
+-- explain/student.sql: why student ?1 is or is not in students.csv, from the last run's tables,
+-- then what the last run's checks said of the student.
 with placement as (select * from student_placements where student_id = ?1),
 lines (n, line) as (
     select 1, 'student ' || ?1 || ' is not in the extract''s students.csv'
@@ -27,5 +28,10 @@ lines (n, line) as (
     where e.student_id = ?1
         and exists (select 1 from export_students where student_id = ?1)
         and not (coalesce(e.start_date, '') <= o.last_start_date and coalesce(e.end_date, '9999') >= o.as_of)
+    union all
+    -- What the last run's checks said of it: exported is not enough if Clever drops the row.
+    select 8, '  ' || f.severity || ': ' || f.file || ': ' || f.message
+    from run_finding f
+    where f.run_id = (select max(run_id) from run) and (f.record in ('Student_id ' || ?1, 'student ' || ?1) or f.record like 'student ' || ?1 || ' %')
 )
 select line from lines order by n, line;

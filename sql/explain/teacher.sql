@@ -1,4 +1,5 @@
--- explain/teacher.sql: why staff member ?1 is or is not in teachers.csv, from the last run's tables.
+-- explain/teacher.sql: why staff member ?1 is or is not in teachers.csv, from the last run's
+-- tables, then what the last run's checks said of the teacher.
 with person as (select * from stg_staff where staff_id = ?1),
 lines (n, line) as (
     select 1, 'staff ' || ?1 || ' is not in the extract''s staff.csv' where not exists (select 1 from person)
@@ -27,5 +28,10 @@ lines (n, line) as (
         and not exists (
             select 1 from stg_staff_schools ss join selected_schools s on s.school_code = ss.school_code
             where ss.staff_id = ?1)
+    union all
+    -- What the last run's checks said of it: exported is not enough if Clever drops the row.
+    select 7, '  ' || f.severity || ': ' || f.file || ': ' || f.message
+    from run_finding f
+    where f.run_id = (select max(run_id) from run) and (f.record in ('Teacher_id ' || ?1, 'staff ' || ?1) or f.record like 'staff ' || ?1 || ' %')
 )
 select line from lines order by n;
