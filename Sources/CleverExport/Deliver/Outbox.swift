@@ -16,7 +16,7 @@ extension ExportRun {
 
     /// Sends the last built files again to every configured target; one result per target.
     /// Files of a run that was held (validation errors, a large drop) go only with `force`.
-    /// Once every target has them, they are the set the next run is compared with.
+    /// Once a target has them, they are the set the next run is compared with.
     public func redeliver(force: Bool = false) throws -> [DeliveryResult] {
         let files = try builtFiles()
         if !force, FileManager.default.fileExists(atPath: databasePath) {
@@ -33,7 +33,8 @@ extension ExportRun {
                 return DeliveryResult(target: target.target, failure: "\(error)")
             }
         }
-        if !results.isEmpty && results.allSatisfy(\.succeeded) {
+        // As after a run: the set any target received is the one the next run is compared with.
+        if results.contains(where: \.succeeded) {
             try ChangeGuard(deliveredDirectory: deliveredDirectory).recordDelivered(files)
         }
         return results

@@ -7,8 +7,8 @@ struct Deliver: ParsableCommand {
         abstract: "Send the files of the last run again to every configured target.",
         discussion: """
             Nothing is rebuilt: the files are the ones the last `run` left beside the staging \
-            database (<database>-files/). Once every target has them, they are the set the next \
-            run is compared with.
+            database (<database>-files/). Once a target has them, they are the set the next run \
+            is compared with.
             Exit codes: 0 delivered everywhere; 2 configuration error; 6 a delivery failed; 1 other.
             """)
 
