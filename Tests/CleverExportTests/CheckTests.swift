@@ -51,19 +51,20 @@ final class CheckTests: XCTestCase {
         XCTAssertFalse(students.contains(",S1005,"))
     }
 
-    /// first_initial_last_name numbers a collision without looking at the other names: John
-    /// Smith's second, Jane Smith, gets jsmith2, which J Smith2 has already. Both are named.
+    /// Two staff members whose e-mails share the part before '@' get one username from
+    /// email_local_part: both are named.
     func testOneUsernameForTwoPeopleIsNamed() throws {
         let (config, extract, work) = try demoExtractCopy(
-            self, extra: "[teachers]\nusername = \"first_initial_last_name\"\n[staff]\nusername = \"first_initial_last_name\"\n")
-        try append(extract.appending(path: "staff.csv"), ["T9004,Smith,John", "T9005,Smith2,J", "T9006,Smith,Jane"].map {
-            "\($0),,9,,\($0.prefix(5).lowercased())@x.org,x,Teacher,Y,N,MATH,ACTIVE"
-        })
-        try append(extract.appending(path: "staff_schools.csv"), ["T9004,030,Y", "T9005,030,Y", "T9006,030,Y"])
+            self, extra: "[teachers]\nusername = \"email_local_part\"\n[staff]\nusername = \"email_local_part\"\n")
+        try append(extract.appending(path: "staff.csv"), [
+            "T9004,Smith,John,,9,,j.smith@x.org,x,Teacher,Y,N,MATH,ACTIVE",
+            "T9005,Smith,Jane,,9,,j.smith@y.org,x,Teacher,Y,N,MATH,ACTIVE",
+        ])
+        try append(extract.appending(path: "staff_schools.csv"), ["T9004,030,Y", "T9005,030,Y"])
         let report = try run(config, in: work)
         XCTAssertEqual(report.findings.filter { $0.code == "duplicate_username" }.map(\.description), [
-            "staff: Username jsmith2: is given to 2 people; they would sign in to the same account [duplicate_username]",
-            "teachers: Username jsmith2: is given to 2 people; they would sign in to the same account [duplicate_username]",
+            "staff: Username j.smith: is given to 2 people; they would sign in to the same account [duplicate_username]",
+            "teachers: Username j.smith: is given to 2 people; they would sign in to the same account [duplicate_username]",
         ])
     }
 

@@ -7,10 +7,11 @@
 --     (with its '@') to a value without '@'.
 --   first_initial_last_name: lower-case first letter of the first name + last name, ASCII
 --     letters and digits only (accented letters through letter_map: Émile Østergård is
---     eostergard); collisions among all active staff get 2, 3 ... by staff_id.
+--     eostergard); collisions among all active staff get 2, 3 ... by staff_id, skipping a
+--     number that would repeat another person's name.
 drop table if exists staff_logins;
 create table staff_logins as
-with active as (
+with recursive active as (
     select s.* from stg_staff s where s.is_active
 ),
 -- The lower-cased first initial and last name, read character by character (positions): a-z and
@@ -33,13 +34,32 @@ kept_names as (
             from positions p where p.n <= length(n.name) order by p.n)) as kept
     from names n
 ),
+-- Collisions: the first by staff_id keeps the name, the others get 2, 3 … appended, skipping a
+-- number that would give another person's own name (J Smith2 keeps jsmith2; John Smith's second
+-- namesake becomes jsmith3). Twenty spare numbers a name; check_usernames warns of what is left.
+ranked as (
+    select staff_id, kept, row_number() over (partition by kept order by staff_id) as rank,
+        count(*) over (partition by kept) as namesakes
+    from kept_names
+    where kept is not null
+),
+numbers (n) as (
+    select 2
+    union all
+    select n + 1 from numbers where n < (select max(namesakes) + 20 from ranked)
+),
+free_numbers as (
+    select g.kept, n.n, row_number() over (partition by g.kept order by n.n) as k
+    from (select distinct kept, namesakes from ranked where namesakes > 1) g
+    join numbers n on n.n <= g.namesakes + 20
+    where g.kept || n.n not in (select kept from ranked)
+),
 initial_names as (
     select
-        staff_id,
-        kept || case when row_number() over (partition by kept order by staff_id) > 1
-            then row_number() over (partition by kept order by staff_id) else '' end
-            as first_initial_last_name
-    from kept_names
+        r.staff_id,
+        case when r.rank = 1 then r.kept else r.kept || f.n end as first_initial_last_name
+    from ranked r
+    left join free_numbers f on f.kept = r.kept and f.k = r.rank - 1
 ),
 emails as (
     select
