@@ -3,7 +3,8 @@
 /// The as-of date decides which enrollments count, so 2026-02-30 must not pass as one.
 public func calendarDay(_ text: String) -> String? {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+    guard parts.count == 3, parts[0].count == 4,
+        parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
         let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
         (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
     else { return nil }
