@@ -323,7 +323,7 @@ extension ExportRun {
         }
         let database = try Database(path: databasePath)
         // The answers come from the last run's tables: a different day would be answered wrongly.
-        if let asked = request.asOf, let built = try database.strings("select as_of from run_options").first, asked != built {
+        if let asked = request.asOf, let built = try database.strings("select export_as_of from run_options").first, asked != built {
             throw DatabaseError(
                 message: "the last run was as of \(built); run `clever-export validate --as-of \(asked)` first, then ask again",
                 context: databasePath)

@@ -23,7 +23,7 @@ with student_problems as materialized (
             case when s.birth_date_raw <> '' and s.dob is null
                 then 'birth_date "' || s.birth_date_raw || '" is not a YYYY-MM-DD or MM/DD/YYYY date; written empty' end as birth,
             -- zip is read only with students.address on.
-            case when o.student_address and s.zip_raw <> '' and s.zip is null
+            case when o.students_address and s.zip_raw <> '' and s.zip is null
                 then 'zip "' || s.zip_raw || '" is not 5 or 9 letters and digits; written empty' end as zip
         from export_students s
         cross join run_options o

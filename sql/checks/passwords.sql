@@ -2,9 +2,9 @@
 -- custom text shared by everyone. Clever accepts them; the warning is for the district.
 create view check_passwords as
 with guessable as (
-    select 'students' as file, 'students.password' as option, student_password as source
+    select 'students' as file, 'students.password' as option, students_password as source
     from run_options
-    where student_password in ('student_id', 'student_number', 'state_id', 'birth_date', 'custom')
+    where students_password in ('student_id', 'student_number', 'state_id', 'birth_date', 'custom')
     union all
     select 'staff', 'staff.password', staff_password
     from run_options
@@ -12,7 +12,7 @@ with guessable as (
     union all
     select 'teachers', 'teachers.password_text', 'custom'
     from run_options
-    where teacher_password_text <> ''
+    where teachers_password_text <> ''
 ),
 final as (
     select 'warning' as severity, 'guessable_password' as code, file, option as record,

@@ -7,6 +7,6 @@ with final as (
         'has ' || s.teacher_count || ' teachers; only the first 4 are written' as message
     from export_sections s
     cross join run_options o
-    where o.teacher_columns = 4 and s.teacher_count > 4
+    where o.sections_teacher_columns = 4 and s.teacher_count > 4
 )
 select * from final;

@@ -17,7 +17,7 @@ with shared as (
     select 'students', s.Username, count(distinct s.Student_id)
     from run_options o
     cross join clever_students s
-    where o.student_username <> 'student_id' and s.Username <> ''
+    where o.students_username <> 'student_id' and s.Username <> ''
     group by s.Username having count(distinct s.Student_id) > 1
 ),
 final as (

@@ -14,11 +14,11 @@ lines (n, line) as (
         and coalesce(p.department_code, '') not in (select trim(value) from json_each(o.staff_departments))
     union all
     select 5, 'staff ' || ?1 || ' is left out: not an administrator and staff.administrators_only is on'
-    from person p cross join run_options o where p.is_active and o.administrators_only and not p.is_administrator
+    from person p cross join run_options o where p.is_active and o.staff_administrators_only and not p.is_administrator
     union all
     select 6, 'staff ' || ?1 || ' is left out: holds role ' || r.role || ', listed in staff.exclude_roles'
     from person p cross join run_options o join stg_staff_roles r on r.staff_id = p.staff_id
-    where p.is_active and lower(r.role) in (select lower(trim(value)) from json_each(o.exclude_roles))
+    where p.is_active and lower(r.role) in (select lower(trim(value)) from json_each(o.staff_exclude_roles))
     union all
     select 7, 'staff ' || ?1 || ' is left out: none of their schools is selected'
     from person p

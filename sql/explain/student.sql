@@ -23,11 +23,10 @@ lines (n, line) as (
     select 6, '  enrolled in ' || Section_id from clever_enrollments where Student_id = ?1
     union all
     select 7, '  enrollment in ' || e.school_code || '-' || e.course_code || '-' || e.section || ' is not active on '
-        || o.as_of || ' (start ' || coalesce(e.start_date, 'open') || ', end ' || coalesce(e.end_date, 'open') || ')'
-    from stg_enrollments e cross join run_options o
-    where e.student_id = ?1
+        || e.as_of || ' (start ' || coalesce(e.start_date, 'open') || ', end ' || coalesce(e.end_date, 'open') || ')'
+    from enrollment_activity e
+    where e.student_id = ?1 and not e.is_active
         and exists (select 1 from export_students where student_id = ?1)
-        and not (coalesce(e.start_date, '') <= o.last_start_date and coalesce(e.end_date, '9999') >= o.as_of)
     union all
     -- What the last run's checks said of it: exported is not enough if Clever drops the row.
     select 8, '  ' || f.severity || ': ' || f.file || ': ' || f.message

@@ -19,7 +19,7 @@ lines (n, line) as (
     union all
     select 5, 'staff ' || ?1 || ' is left out: is_teacher is not Y (teachers.include_non_teaching is off) and teaches no exported section'
     from person p cross join run_options o
-    where p.is_active and not p.is_teacher and not o.include_non_teaching
+    where p.is_active and not p.is_teacher and not o.teachers_include_non_teaching
         and not exists (select 1 from clever_teachers where Teacher_id = ?1)
     union all
     select 6, 'staff ' || ?1 || ' is left out: no school of theirs is selected and they teach no exported section'

@@ -1,6 +1,5 @@
--- active_enrollments: the active enrollments of exported students, by home section (home_key,
--- see section_homes): its start date (if any) is on or before as_of + lead_days and its end
--- date (if any) on or after as_of. Enrollments in a merged inclusion section count for its
+-- active_enrollments: the active enrollments (enrollment_activity) of exported students, by home
+-- section (home_key, see section_homes). Enrollments in a merged inclusion section count for its
 -- home section. Each pair once: a student may appear twice in a section (an inclusion section
 -- merged into it, a repeated extract row).
 -- Keyed by (home_key, student_id) without a rowid: inserted in key order, the table is its own
@@ -17,16 +16,13 @@ with final as (
     select
         h.home_key,
         e.student_id
-    -- CROSS JOIN fixes the order: the options row, then one pass over the enrollments with
-    -- index lookups into the smaller tables.
-    from run_options o
-    cross join stg_enrollments e
+    -- CROSS JOIN fixes the order: one pass over the enrollments, with index lookups into the
+    -- smaller tables.
+    from enrollment_activity e
     cross join section_homes h
         on h.school_code = e.school_code and h.course_code = e.course_code
         and h.section = e.section
     cross join export_students s on s.student_id = e.student_id
-    -- An open start sorts before every date, an open end after.
-    where coalesce(e.start_date, '') <= o.last_start_date
-        and coalesce(e.end_date, '9999') >= o.as_of
+    where e.is_active
 )
 select home_key, student_id from final order by home_key, student_id;

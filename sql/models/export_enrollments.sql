@@ -31,6 +31,6 @@ with final as (
     cross join export_sections s
         on s.school_code = h.school_code and s.course_code = 'HR' and s.section = h.homeroom
         and s.is_homeroom = 1
-    where o.elementary_homerooms
+    where o.sections_elementary_homerooms
 )
 select * from final;

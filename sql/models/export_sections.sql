@@ -84,7 +84,7 @@ homeroom_teacher_votes as (
     cross join active_enrollments e
     join stg_homerooms h on h.student_id = e.student_id
     join stg_staff s on s.staff_id = h.staff_id and s.is_active
-    where o.append_homeroom_teacher
+    where o.sections_append_homeroom_teacher
     group by e.home_key, h.staff_id
 ),
 -- One row per key even when the extract repeats one (an error the checks report), so a
@@ -122,17 +122,17 @@ final as materialized (
         n.school_code,
         n.course_code,
         n.section,
-        case when o.prepend_school_year and n.school_year <> '' then n.school_year || '-' else '' end
-            || case when o.prepend_teacher_name and n.record_last_name <> ''
+        case when o.sections_prepend_school_year and n.school_year <> '' then n.school_year || '-' else '' end
+            || case when o.sections_prepend_teacher_name and n.record_last_name <> ''
                 then n.record_last_name || '-' else '' end
             || n.base_id as section_id,
-        case when o.prepend_teacher_name_to_name and n.record_last_name <> ''
+        case when o.sections_prepend_teacher_name_to_name and n.record_last_name <> ''
                 then n.record_last_name || ' - ' else '' end
             || n.base_name
             || case
-                when n.level = 'ELEM' and o.append_homeroom_teacher and n.homeroom_last_name <> ''
+                when n.level = 'ELEM' and o.sections_append_homeroom_teacher and n.homeroom_last_name <> ''
                     then ' - ' || n.homeroom_last_name
-                when n.level = 'MIDDLE' and o.append_period and n.print_period <> ''
+                when n.level = 'MIDDLE' and o.sections_append_period and n.print_period <> ''
                     then ' - Period ' || n.print_period
                 else ''
             end as name,

@@ -11,8 +11,8 @@ with kept as (
     where s.is_active
         and (not exists (select 1 from run_option_lists where key = 'staff.departments')
             or s.department_code in (select value from run_option_lists where key = 'staff.departments'))
-        and (not o.administrators_only or s.is_administrator)
-        and (coalesce(json_array_length(o.exclude_roles), 0) = 0
+        and (not o.staff_administrators_only or s.is_administrator)
+        and (coalesce(json_array_length(o.staff_exclude_roles), 0) = 0
             or not exists (
                 select 1 from stg_staff_roles r
                 where r.staff_id = s.staff_id
@@ -29,7 +29,7 @@ district_office_rows as (
     select k.staff_id, 'DEFAULT_DISTRICT_OFFICE' as school_id
     from kept k
     cross join run_options o
-    where coalesce(json_array_length(o.schools), 0) = 0
+    where coalesce(json_array_length(o.export_schools), 0) = 0
         and k.staff_id not in (select staff_id from stg_staff_schools)
 ),
 final as (

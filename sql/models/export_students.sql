@@ -11,25 +11,25 @@ credentials as (
     select
         s.*,
         nullif(case
-            when o.student_username = 'student_id' then s.student_id
-            when o.student_username = 'student_number' then s.student_number
-            when o.student_username = 'state_id' then s.state_id
-            when o.student_username = 'email_local_part' then
+            when o.students_username = 'student_id' then s.student_id
+            when o.students_username = 'student_number' then s.student_number
+            when o.students_username = 'state_id' then s.state_id
+            when o.students_username = 'email_local_part' then
                 case when instr(s.email, '@') > 0 then substr(s.email, 1, instr(s.email, '@') - 1)
                     else s.email end
-            when o.student_username like 'user_text:%' then
+            when o.students_username like 'user_text:%' then
                 (select max(u.value) from stg_student_user_texts u
-                 where u.student_id = s.student_id and u.field = substr(o.student_username, 11))
+                 where u.student_id = s.student_id and u.field = substr(o.students_username, 11))
         end, '') as username_base,
         nullif(case
-            when o.student_password = 'custom' then o.student_password_text
-            when o.student_password = 'student_id' then s.student_id
-            when o.student_password = 'student_number' then s.student_number
-            when o.student_password = 'state_id' then s.state_id
-            when o.student_password = 'birth_date' then replace(s.birth_date_us, '/', '')
-            when o.student_password like 'user_text:%' then
+            when o.students_password = 'custom' then o.students_password_text
+            when o.students_password = 'student_id' then s.student_id
+            when o.students_password = 'student_number' then s.student_number
+            when o.students_password = 'state_id' then s.state_id
+            when o.students_password = 'birth_date' then replace(s.birth_date_us, '/', '')
+            when o.students_password like 'user_text:%' then
                 (select max(u.value) from stg_student_user_texts u
-                 where u.student_id = s.student_id and u.field = substr(o.student_password, 11))
+                 where u.student_id = s.student_id and u.field = substr(o.students_password, 11))
         end, '') as password
     from kept s
     cross join run_options o
@@ -38,12 +38,12 @@ emails as (
     select
         s.*,
         nullif(case
-            when o.student_email = 'sis' then s.email
-            when o.student_email = 'username' then s.username_base
-            when o.student_email = 'student_id' then s.student_id
-            when o.student_email like 'user_text:%' then
+            when o.students_email = 'sis' then s.email
+            when o.students_email = 'username' then s.username_base
+            when o.students_email = 'student_id' then s.student_id
+            when o.students_email like 'user_text:%' then
                 (select max(u.value) from stg_student_user_texts u
-                 where u.student_id = s.student_id and u.field = substr(o.student_email, 11))
+                 where u.student_id = s.student_id and u.field = substr(o.students_email, 11))
         end, '') as email_base
     from credentials s
     cross join run_options o
@@ -60,44 +60,44 @@ final as (
         s.gender,
         s.birth_date_us as dob,
         case
-            when s.grade_group = 'prek' and not o.prek_grade_name then s.grade_code
-            when s.grade_group = 'kindergarten' and not o.kindergarten_grade_name then s.grade_code
+            when s.grade_group = 'prek' and not o.students_prek_grade_name then s.grade_code
+            when s.grade_group = 'kindergarten' and not o.students_kindergarten_grade_name then s.grade_code
             else s.grade
         end as grade,
         s.grade_group,
         s.race,
         s.hispanic_latino,
         case
-            when o.frl_codes then s.frl_code
+            when o.students_frl_codes then s.frl_code
             when s.frl_code = 'F' then 'Free'
             when s.frl_code = 'R' then 'Reduced'
         end as frl_status,
         case
-            when not o.iep_yes_no then s.iep_status
+            when not o.students_iep_yes_no then s.iep_status
             when nullif(s.iep_status, '') is not null and lower(s.iep_status) not in
                 (select lower_value from run_option_lists where key = 'students.iep_inactive_values') then 'Y'
             else 'N'
         end as iep_status,
-        case when o.student_address then s.zip end as zip,
-        case when o.student_address then s.address end as street,
-        case when o.student_address then s.city end as city,
-        case when o.student_address then s.state end as state,
+        case when o.students_address then s.zip end as zip,
+        case when o.students_address then s.address end as street,
+        case when o.students_address then s.city end as city,
+        case when o.students_address then s.state end as state,
         case
             when s.email_base is null or instr(s.email_base, '@') > 0
-                or coalesce(o.student_email_suffix, '') = '' then s.email_base
-            when o.student_email_suffix like '@%' then s.email_base || o.student_email_suffix
-            else s.email_base || '@' || o.student_email_suffix
+                or coalesce(o.students_email_suffix, '') = '' then s.email_base
+            when o.students_email_suffix like '@%' then s.email_base || o.students_email_suffix
+            else s.email_base || '@' || o.students_email_suffix
         end as email,
-        s.username_base || coalesce(o.student_username_suffix, '') as username,
+        s.username_base || coalesce(o.students_username_suffix, '') as username,
         s.password,
         s.home_language,
-        case when o.unweighted_gpa <> '' then
+        case when o.students_unweighted_gpa <> '' then
             (select max(g.value) from student_gpas g
-             where g.student_id = s.student_id and g.gpa_type = o.unweighted_gpa)
+             where g.student_id = s.student_id and g.gpa_type = o.students_unweighted_gpa)
         end as unweighted_gpa,
-        case when o.weighted_gpa <> '' then
+        case when o.students_weighted_gpa <> '' then
             (select max(g.value) from student_gpas g
-             where g.student_id = s.student_id and g.gpa_type = o.weighted_gpa)
+             where g.student_id = s.student_id and g.gpa_type = o.students_weighted_gpa)
         end as weighted_gpa,
         s.graduation_year,
         -- The values as the extract has them, beside the read ones above: check_extract_cleaning

@@ -20,7 +20,7 @@ written_teachers as materialized (
     select s.school_code, s.section_id, s.staff_id
     from slots s
     cross join run_options o
-    where s.staff_id is not null and (s.slot = 1 or o.teacher_columns = 4)
+    where s.staff_id is not null and (s.slot = 1 or o.sections_teacher_columns = 4)
 ),
 first_sections as (
     select staff_id, school_code,
@@ -42,7 +42,7 @@ candidates as (
     from stg_staff s
     cross join run_options o
     where s.is_active
-        and (s.is_teacher or o.include_non_teaching or s.staff_id in (select staff_id from written_teachers))
+        and (s.is_teacher or o.teachers_include_non_teaching or s.staff_id in (select staff_id from written_teachers))
         and (s.staff_id in (select staff_id from selected_staff_schools)
             or s.staff_id in (select staff_id from written_teachers))
 ),
@@ -51,7 +51,7 @@ placed as (
     from selected_staff_schools ss
     cross join run_options o
     where ss.staff_id in (select staff_id from candidates)
-        and (ss.school_rank = 1 or o.teacher_row_per_school)
+        and (ss.school_rank = 1 or o.teachers_row_per_school)
     union all
     select f.staff_id, f.school_code
     from first_sections f
@@ -70,7 +70,7 @@ final as (
         s.first_name,
         l.email,
         l.teacher_username as username,
-        nullif(o.teacher_password_text, '') as password
+        nullif(o.teachers_password_text, '') as password
     from placed p
     join stg_staff s on s.staff_id = p.staff_id
     join staff_logins l on l.staff_id = p.staff_id

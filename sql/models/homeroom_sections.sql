@@ -11,7 +11,7 @@ with members as (
     cross join stg_homerooms h
     join export_students s on s.student_id = h.student_id
     join selected_schools sc on sc.school_code = h.school_code and sc.level = 'ELEM'
-    where o.elementary_homerooms
+    where o.sections_elementary_homerooms
 ),
 teacher_votes as (
     select

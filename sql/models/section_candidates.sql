@@ -23,7 +23,7 @@ with final as (
     join selected_schools sc on sc.school_code = s.school_code
     join stg_courses c on c.school_code = s.school_code and c.course_code = s.course_code
     cross join run_options o
-    where (not o.require_user_flag_2 or c.user_flag_2)
+    where (not o.sections_require_user_flag_2 or c.user_flag_2)
         and s.course_code not in (select value from run_option_lists where key = 'sections.exclude_courses')
 )
 select * from final;

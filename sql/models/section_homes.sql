@@ -29,7 +29,7 @@ with matches as (
         and r.meeting_days = i.meeting_days
         and r.room = i.room
         and r.print_period = i.print_period
-    where o.combine_inclusion and i.is_special_ed and not r.is_special_ed
+    where o.sections_combine_inclusion and i.is_special_ed and not r.is_special_ed
 ),
 homes as (
     select

@@ -20,8 +20,8 @@ with candidates as (
         and h.section = t.section
     join stg_staff s on s.staff_id = t.staff_id and s.is_active
     cross join run_options o
-    where (not t.is_shared or o.split_shared_teachers)
-        and (h.merge_order = 0 or o.teacher_columns = 4)
+    where (not t.is_shared or o.sections_split_shared_teachers)
+        and (h.merge_order = 0 or o.sections_teacher_columns = 4)
 ),
 first_mention as (
     select *,

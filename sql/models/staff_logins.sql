@@ -21,7 +21,7 @@ names as (
     select a.staff_id, lower(substr(a.first_name, 1, 1) || a.last_name) as name
     from active a
     cross join run_options o
-    where 'first_initial_last_name' in (o.teacher_username, o.staff_username, o.staff_password)
+    where 'first_initial_last_name' in (o.teachers_username, o.staff_username, o.staff_password)
 ),
 kept_names as (
     select n.staff_id,
@@ -65,11 +65,11 @@ emails as (
     select
         a.*,
         nullif(case
-            when o.teacher_email = 'sis' then a.email
-            when o.teacher_email = 'logon' then a.logon
-            when o.teacher_email like 'user_text:%' then
+            when o.teachers_email = 'sis' then a.email
+            when o.teachers_email = 'logon' then a.logon
+            when o.teachers_email like 'user_text:%' then
                 (select max(u.value) from stg_staff_user_texts u
-                 where u.staff_id = a.staff_id and u.field = substr(o.teacher_email, 11))
+                 where u.staff_id = a.staff_id and u.field = substr(o.teachers_email, 11))
         end, '') as email_base
     from active a
     cross join run_options o
@@ -79,9 +79,9 @@ addressed as (
         e.*,
         case
             when e.email_base is null or instr(e.email_base, '@') > 0
-                or coalesce(o.teacher_email_suffix, '') = '' then e.email_base
-            when o.teacher_email_suffix like '@%' then e.email_base || o.teacher_email_suffix
-            else e.email_base || '@' || o.teacher_email_suffix
+                or coalesce(o.teachers_email_suffix, '') = '' then e.email_base
+            when o.teachers_email_suffix like '@%' then e.email_base || o.teachers_email_suffix
+            else e.email_base || '@' || o.teachers_email_suffix
         end as written_email,
         n.first_initial_last_name
     from emails e
@@ -93,16 +93,16 @@ final as (
         a.staff_id,
         a.written_email as email,
         nullif(case
-            when o.teacher_username = 'email' then a.written_email
-            when o.teacher_username = 'email_local_part' then
+            when o.teachers_username = 'email' then a.written_email
+            when o.teachers_username = 'email_local_part' then
                 case when instr(a.written_email, '@') > 0
                     then substr(a.written_email, 1, instr(a.written_email, '@') - 1) else a.written_email end
-            when o.teacher_username = 'logon' then a.logon
-            when o.teacher_username = 'first_initial_last_name' then a.first_initial_last_name
-            when o.teacher_username = 'staff_id' then a.staff_id
-            when o.teacher_username like 'user_text:%' then
+            when o.teachers_username = 'logon' then a.logon
+            when o.teachers_username = 'first_initial_last_name' then a.first_initial_last_name
+            when o.teachers_username = 'staff_id' then a.staff_id
+            when o.teachers_username like 'user_text:%' then
                 (select max(u.value) from stg_staff_user_texts u
-                 where u.staff_id = a.staff_id and u.field = substr(o.teacher_username, 11))
+                 where u.staff_id = a.staff_id and u.field = substr(o.teachers_username, 11))
         end, '') as teacher_username,
         nullif(case
             when o.staff_username = 'email' then a.written_email
@@ -126,10 +126,10 @@ final as (
                  where u.staff_id = a.staff_id and u.field = substr(o.staff_password, 11))
         end, '') as staff_password,
         nullif(case
-            when o.teacher_number = 'teacher_number' then a.teacher_number
-            when o.teacher_number = 'staff_id' then a.staff_id
-            when o.teacher_number = 'state_id' then a.state_id
-            when o.teacher_number = 'logon' then a.logon
+            when o.teachers_number = 'teacher_number' then a.teacher_number
+            when o.teachers_number = 'staff_id' then a.staff_id
+            when o.teachers_number = 'state_id' then a.state_id
+            when o.teachers_number = 'logon' then a.logon
         end, '') as teacher_number
     from addressed a
     cross join run_options o

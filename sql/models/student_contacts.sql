@@ -21,16 +21,16 @@ with eligible as materialized (
             when g.phone_2_raw is not null then 2
             when g.phone_3_raw is not null then 3
         end as first_slot,
-        iif(o.dedupe_guardian_phones, g.phone_1_digits, null) as phone_1_digits,
-        iif(o.dedupe_guardian_phones, g.phone_2_digits, null) as phone_2_digits,
-        iif(o.dedupe_guardian_phones, g.phone_3_digits, null) as phone_3_digits,
-        iif(o.dedupe_guardian_phones, null,
+        iif(o.students_dedupe_guardian_phones, g.phone_1_digits, null) as phone_1_digits,
+        iif(o.students_dedupe_guardian_phones, g.phone_2_digits, null) as phone_2_digits,
+        iif(o.students_dedupe_guardian_phones, g.phone_3_digits, null) as phone_3_digits,
+        iif(o.students_dedupe_guardian_phones, null,
             coalesce(g.phone_1_digits, g.phone_2_digits, g.phone_3_digits)) as first_phone_digits
     from stg_guardians g
     cross join run_options o
-    where not o.hide_contacts
-        and (o.custody_issue_guardians or not g.custody_issue)
-        and (o.all_guardians or g.guardian_number = 1)
+    where not o.students_hide_contacts
+        and (o.students_custody_issue_guardians or not g.custody_issue)
+        and (o.students_all_guardians or g.guardian_number = 1)
         and g.student_id in (select student_id from export_students)
 ),
 -- The digits of each contact's first phone: from the three already cleaned when they were
@@ -49,7 +49,7 @@ ranked as materialized (
         row_number() over (partition by e.student_id order by e.guardian_number) as n
     from run_options o
     cross join with_first e
-    where o.dedupe_guardian_phones
+    where o.students_dedupe_guardian_phones
 ),
 -- Walks each student's contacts in order, carrying the phone digits already written.
 deduped (student_id, guardian_number, n, slot, written) as (

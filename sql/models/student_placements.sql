@@ -11,7 +11,7 @@ with placed as (
     select
         s.*,
         case
-            when o.preg_transcript_school and s.transcript_school_code is not null
+            when o.students_preg_transcript_school and s.transcript_school_code is not null
                 and (select is_preregistration from stg_schools where school_code = s.school_code)
             then s.transcript_school_code
             else s.school_code
@@ -23,9 +23,9 @@ overridden as (
     select
         p.*,
         coalesce(
-            case when o.school_override_user_text <> '' then
+            case when o.students_school_override_user_text <> '' then
                 (select max(u.value) from stg_student_user_texts u
-                 where u.student_id = p.student_id and u.field = o.school_override_user_text)
+                 where u.student_id = p.student_id and u.field = o.students_school_override_user_text)
             end,
             p.placed_school) as school_id
     from placed p
@@ -40,9 +40,9 @@ final as (
                 then 'School_id ' || p.school_id || ' is not in schools.csv'
             when p.school_id not in (select school_code from selected_schools)
                 then 'School_id ' || p.school_id || ' is not among the selected schools (export.schools)'
-            when o.exclude_prek and p.grade_group is 'prek'
+            when o.students_exclude_prek and p.grade_group is 'prek'
                 then 'grade ' || p.grade_code || ' is PreK and students.exclude_prek is on'
-            when o.exclude_kindergarten and p.grade_group is 'kindergarten'
+            when o.students_exclude_kindergarten and p.grade_group is 'kindergarten'
                 then 'grade ' || p.grade_code || ' is kindergarten and students.exclude_kindergarten is on'
         end as left_out_because
     from overridden p
