@@ -1,26 +1,20 @@
--- stg_terms: terms.csv with dates as YYYY-MM-DD: a real calendar date written YYYY-MM-DD or
--- MM/DD/YYYY (the rule of stg_enrollments); anything else is NULL.
+-- stg_terms: terms.csv with dates read through calendar_dates: start_date and end_date as
+-- YYYY-MM-DD (NULL when unreadable), term_start and term_end as Clever writes them (MM/DD/YYYY).
+-- reads: terms, calendar_dates
 create view stg_terms as
-with typed as (
+with final as (
     select
-        school_code,
-        term_code,
-        name,
-        start_date as start_raw,
-        end_date as end_raw
-    from terms
-),
-final as (
-    select
-        school_code, term_code, name, start_raw, end_raw,
-        case
-            when substr(start_raw, 3, 1) = '/' then (select d.iso from us_dates d where d.written = start_raw)
-            when date(start_raw, '+0 days') = start_raw then start_raw
-        end as start_date,
-        case
-            when substr(end_raw, 3, 1) = '/' then (select d.iso from us_dates d where d.written = end_raw)
-            when date(end_raw, '+0 days') = end_raw then end_raw
-        end as end_date
-    from typed
+        t.school_code,
+        t.term_code,
+        t.name,
+        t.start_date as start_raw,
+        t.end_date as end_raw,
+        s.iso as start_date,
+        f.iso as end_date,
+        s.us as term_start,
+        f.us as term_end
+    from terms t
+    left join calendar_dates s on s.written = t.start_date
+    left join calendar_dates f on f.written = t.end_date
 )
 select * from final;
