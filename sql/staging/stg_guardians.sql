@@ -1,10 +1,12 @@
--- stg_guardians: guardians.csv cleaned. name falls back to first_name + last_name; each phone
--- keeps its raw text (phone_N_raw, NULL when empty) and its digits (phone_N_digits: the raw text
--- without ( ) - . + / and spaces). Whether a phone is valid (10 or 11 digits) is decided by
--- student_contacts for the one phone it writes: cleaning costs, and most phones are never written.
+-- stg_guardians: guardians.csv cleaned. name falls back to first_name + last_name; contact_type
+-- defaults to Parent/Guardian; each phone keeps its raw text (phone_N_raw, NULL when empty):
+-- its cleaned digits are in stg_phone_numbers (owner guardian, by source_row and slot).
+-- source_row is the row's place in guardians.csv (its rowid).
+-- reads: guardians
 create view stg_guardians as
 with final as (
     select
+        rowid as source_row,
         student_id,
         cast(guardian_number as integer) as guardian_number,
         coalesce(nullif(name, ''),
@@ -15,12 +17,6 @@ with final as (
         nullif(phone_1, '') as phone_1_raw,
         nullif(phone_2, '') as phone_2_raw,
         nullif(phone_3, '') as phone_3_raw,
-        replace(replace(replace(replace(replace(replace(replace(nullif(phone_1, ''),
-            '(', ''), ')', ''), '-', ''), ' ', ''), '.', ''), '+', ''), '/', '') as phone_1_digits,
-        replace(replace(replace(replace(replace(replace(replace(nullif(phone_2, ''),
-            '(', ''), ')', ''), '-', ''), ' ', ''), '.', ''), '+', ''), '/', '') as phone_2_digits,
-        replace(replace(replace(replace(replace(replace(replace(nullif(phone_3, ''),
-            '(', ''), ')', ''), '-', ''), ' ', ''), '.', ''), '+', ''), '/', '') as phone_3_digits,
         phone_1_type,
         phone_2_type,
         phone_3_type,

@@ -1,9 +1,11 @@
--- stg_schools: schools.csv cleaned. ZIP keeps letters and digits and counts
--- only at 5 or 9 characters; phone keeps digits and counts only at 10 or 11; level defaults
--- to OTHER. The *_raw columns keep what the SIS wrote, for the checks.
+-- stg_schools: schools.csv cleaned. ZIP code and phone come from stg_zip_codes and
+-- stg_phone_numbers (NULL when they cannot be written); level defaults to OTHER. The *_raw
+-- columns keep what the SIS wrote, for the checks.
+-- reads: schools, stg_zip_codes, stg_phone_numbers
 create view stg_schools as
 with typed as (
     select
+        rowid as source_row,
         school_code,
         name,
         nullif(school_number, '') as school_number,
@@ -13,49 +15,31 @@ with typed as (
         city,
         state,
         zip as zip_raw,
-        replace(replace(zip, '-', ''), ' ', '') as zip_compact,
         phone as phone_raw,
-        replace(replace(replace(replace(replace(replace(replace(phone,
-            '(', ''), ')', ''), '-', ''), ' ', ''), '.', ''), '+', ''), '/', '') as phone_digits,
         principal_name,
         principal_email,
         upper(nullif(level, '')) as level,
         upper(is_preregistration) as is_preregistration
     from schools
 ),
--- Letters and digits only (ZIP), digits only (phone), as the extract spec says: the common
--- punctuation is replaced above, and the rare value with anything else is read character by
--- character (positions; student_contacts does the same for the guardians' phones).
-kept as (
-    select t.*,
-        case when t.zip_compact glob '*[^0-9A-Za-z]*' then
-            (select group_concat(ch, '') from (select substr(t.zip_compact, p.n, 1) as ch from positions p
-                where p.n <= length(t.zip_compact) order by p.n) where ch glob '[0-9A-Za-z]')
-        else t.zip_compact end as zip_kept,
-        case when t.phone_digits glob '*[^0-9]*' then
-            (select group_concat(ch, '') from (select substr(t.phone_digits, p.n, 1) as ch from positions p
-                where p.n <= length(t.phone_digits) order by p.n) where ch glob '[0-9]')
-        else t.phone_digits end as phone_kept
-    from typed t
-),
 final as (
     select
-        school_code,
-        name,
-        coalesce(school_number, school_code) as school_number,
-        state_id,
-        nces_id,
-        address,
-        city,
-        state,
-        zip_raw,
-        case when length(zip_kept) in (5, 9) then zip_kept end as zip,
-        phone_raw,
-        case when length(phone_kept) in (10, 11) then phone_kept end as phone,
-        principal_name,
-        principal_email,
-        coalesce(level, 'OTHER') as level,
-        is_preregistration in ('Y', 'YES', '1', 'TRUE') as is_preregistration
-    from kept
+        s.school_code,
+        s.name,
+        coalesce(s.school_number, s.school_code) as school_number,
+        s.state_id,
+        s.nces_id,
+        s.address,
+        s.city,
+        s.state,
+        s.zip_raw,
+        (select z.zip from stg_zip_codes z where z.owner = 'school' and z.source_row = s.source_row) as zip,
+        s.phone_raw,
+        (select p.phone from stg_phone_numbers p where p.owner = 'school' and p.source_row = s.source_row) as phone,
+        s.principal_name,
+        s.principal_email,
+        coalesce(s.level, 'OTHER') as level,
+        s.is_preregistration in ('Y', 'YES', '1', 'TRUE') as is_preregistration
+    from typed s
 )
 select * from final;
