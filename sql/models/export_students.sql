@@ -2,50 +2,27 @@
 -- them), one row each, with every students.csv value except the contacts: username, password
 -- and e-mail from their sources (docs/options.md, [students]), grade names, FRL and IEP codes,
 -- address and GPA columns, and the raw values that could not be read (for the cleaning check).
+-- reads: student_placements, person_values, email_addresses, run_options, run_option_lists, student_gpas
 drop table if exists export_students;
 create table export_students as
 with kept as (
     select * from student_placements where left_out_because is null
 ),
-credentials as (
+-- Username and password from their sources (person_values), the e-mail from email_addresses;
+-- students.email = "username" takes the username's source.
+sourced as (
     select
         s.*,
-        nullif(case
-            when o.students_username = 'student_id' then s.student_id
-            when o.students_username = 'student_number' then s.student_number
-            when o.students_username = 'state_id' then s.state_id
-            when o.students_username = 'email_local_part' then
-                case when instr(s.email, '@') > 0 then substr(s.email, 1, instr(s.email, '@') - 1)
-                    else s.email end
-            when o.students_username like 'user_text:%' then
-                (select max(u.value) from stg_student_user_texts u
-                 where u.student_id = s.student_id and u.field = substr(o.students_username, 11))
-        end, '') as username_base,
-        nullif(case
-            when o.students_password = 'custom' then o.students_password_text
-            when o.students_password = 'student_id' then s.student_id
-            when o.students_password = 'student_number' then s.student_number
-            when o.students_password = 'state_id' then s.state_id
-            when o.students_password = 'birth_date' then replace(s.birth_date_us, '/', '')
-            when o.students_password like 'user_text:%' then
-                (select max(u.value) from stg_student_user_texts u
-                 where u.student_id = s.student_id and u.field = substr(o.students_password, 11))
-        end, '') as password
+        nullif((select v.value from person_values v
+            where v.person = 'student' and v.id = s.student_id and v.source = o.students_username), '')
+            as username_base,
+        nullif((select v.value from person_values v
+            where v.person = 'student' and v.id = s.student_id and v.source = o.students_password), '')
+            as password,
+        (select e.email from email_addresses e
+            where e.person = 'student' and e.id = s.student_id
+                and e.source = iif(o.students_email = 'username', o.students_username, o.students_email)) as written_email
     from kept s
-    cross join run_options o
-),
-emails as (
-    select
-        s.*,
-        nullif(case
-            when o.students_email = 'sis' then s.email
-            when o.students_email = 'username' then s.username_base
-            when o.students_email = 'student_id' then s.student_id
-            when o.students_email like 'user_text:%' then
-                (select max(u.value) from stg_student_user_texts u
-                 where u.student_id = s.student_id and u.field = substr(o.students_email, 11))
-        end, '') as email_base
-    from credentials s
     cross join run_options o
 ),
 final as (
@@ -82,12 +59,7 @@ final as (
         case when o.students_address then s.address end as street,
         case when o.students_address then s.city end as city,
         case when o.students_address then s.state end as state,
-        case
-            when s.email_base is null or instr(s.email_base, '@') > 0
-                or coalesce(o.students_email_suffix, '') = '' then s.email_base
-            when o.students_email_suffix like '@%' then s.email_base || o.students_email_suffix
-            else s.email_base || '@' || o.students_email_suffix
-        end as email,
+        s.written_email as email,
         s.username_base || coalesce(o.students_username_suffix, '') as username,
         s.password,
         s.home_language,
@@ -108,7 +80,7 @@ final as (
         s.frl_status as frl_status_raw,
         s.birth_date_raw,
         s.zip_raw
-    from emails s
+    from sourced s
     cross join run_options o
 )
 select * from final;
