@@ -192,27 +192,29 @@ public struct ExportRun {
         // From here the build writes while the checks read: a write-ahead log lets them.
         try database.execute("pragma journal_mode = wal")
         let views = try catalog.createViews(in: database)
+        let plan = try catalog.plan(in: database)
         let validator = Validator()
         let exporter = try Exporter(files: configuration.files, directory: outboxDirectory)
         let changeGuard = ChangeGuard(deliveredDirectory: deliveredDirectory, details: request.changeDetails)
+        let lastSeconds = try history.lastStepSeconds()
+        let criticalPath = CriticalPath(plan: plan, seconds: lastSeconds)
         let alongside = ModelsAlongside(
-            files: catalog.modelsBuiltAlongside, origin: catalog.origin, scratch: staging.createScratch)
+            files: criticalPath.builtAlongside(catalog.files(in: SQLCatalog.modelFolder)), origin: catalog.origin,
+            scratch: staging.createScratch)
         // The longest checks and files first (as long as they took last time), so that the two
         // cores end together; the models built alongside before them, since the writer may wait.
-        let lastSeconds = try history.lastStepSeconds()
         let readers = ReadQueue(
             databasePath: staging.newPath,
-            jobs: alongside.jobs() + ReadQueue.longestFirst(
-                exporter.jobs(then: { [changeGuard.job(comparing: $0, from: exporter)] })
-                    + validator.jobs(checks: views.map(\.view).filter { $0.hasPrefix("check_") }),
+            jobs: alongside.jobs(needs: plan.models(neededBy:)) + ReadQueue.longestFirst(
+                exporter.jobs(needs: plan.models(neededBy:), then: { [changeGuard.job(comparing: $0, from: exporter)] })
+                    + validator.jobs(checks: views.map(\.view).filter { $0.hasPrefix("check_") }, needs: plan.models(neededBy:)),
                 seconds: lastSeconds),
             finished: steps.record)
         do {
             try clock.time("build") {
-                let criticalPath = CriticalPath(catalog: catalog, seconds: lastSeconds)
-                try catalog.buildModels(in: database, alongside: alongside, criticalPath: criticalPath) { model, seconds in
+                try catalog.buildModels(in: database, plan: plan, alongside: alongside, criticalPath: criticalPath) { model, seconds in
                     steps.record("model", model, seconds)
-                    readers.tableCommitted()
+                    readers.committed(model.hasPrefix("copy of ") ? String(model.dropFirst("copy of ".count)) : model)
                 }
                 try catalog.verify(views, in: database)
                 // The models are all in: fold what the readers allow of the log into the file and

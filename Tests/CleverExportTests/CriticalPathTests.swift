@@ -3,46 +3,71 @@ import XCTest
 
 @testable import CleverExport
 
-/// The writer builds, of the models it can build, the one whose chain of waiting work took longest
-/// in the last run; what reads what comes from the SQL, comments aside, and each Clever file's
-/// writer reads export_columns.
+/// The build plans from what each file's header declares it reads: a model is built once the
+/// models it reads are, the writer takes the longest chain of waiting work first, and the slow
+/// models off that chain go to the other core.
 final class CriticalPathTests: XCTestCase {
     let catalog = SQLCatalog(files: [
-        .init(path: "checks/slow.sql", text: "create view check_slow as select * from c_long;"),
-        .init(path: "clever/things.sql", text: "create view clever_things as select * from b_short;"),
-        .init(path: "models/a.sql", text: "drop table if exists a; create table a as select 1 as x;"),
+        .init(path: "checks/slow.sql", text: "-- reads: c_long\ncreate view check_slow as select * from c_long;"),
+        .init(path: "clever/things.sql", text: "-- reads: b_short\ncreate view clever_things as select * from b_short;"),
+        .init(path: "models/a.sql", text: "-- reads:\ndrop table if exists a; create table a as select 1 as x;"),
         .init(path: "models/b_short.sql", text: """
             -- b_short: not read by c_long, whatever this comment says.
+            -- reads: a
             drop table if exists b_short; create table b_short as select x from a;
             """),
-        .init(path: "models/c_long.sql", text: "drop table if exists c_long; create table c_long as select x from a;"),
-        .init(path: "models/export_columns.sql", text: "drop table if exists export_columns; create table export_columns as select 1 as position;"),
+        .init(path: "models/c_long.sql", text: "-- reads: a\ndrop table if exists c_long; create table c_long as select x from a;"),
+        .init(path: "models/export_columns.sql", text: "-- reads:\ndrop table if exists export_columns; create table export_columns as select 1 as position;"),
     ], origin: "test")
     let lastRun: [String: Double] = [
         "model a": 1, "model b_short": 2, "model c_long": 1,
         "check check_slow": 10, "file things.csv": 3, "compare things.csv": 1,
     ]
 
-    func testChainsFollowTheReadersOfEachModel() {
-        let path = CriticalPath(catalog: catalog, seconds: lastRun)
+    func plan() throws -> BuildPlan { try BuildPlan(catalog: catalog, schemaTables: []) }
+
+    func testChainsFollowTheDeclaredReaders() throws {
+        let path = CriticalPath(plan: try plan(), seconds: lastRun)
+        // export_columns is read by every Clever file's writer.
         XCTAssertEqual(path.lengths, ["a": 12, "b_short": 6, "c_long": 11, "export_columns": 4])
+        XCTAssertEqual(path.chain, ["a", "c_long"])
+        XCTAssertEqual(path.builtAlongside(catalog.files(in: "models")).map(\.model), ["b_short"])
     }
 
     func testTheWriterTakesTheLongestChainFirst() throws {
         let database = try Database(path: try temporaryDirectory(self).appending(path: "staging.db").path)
         var built: [String] = []
-        try catalog.buildModels(in: database, criticalPath: CriticalPath(catalog: catalog, seconds: lastRun)) { model, _ in
+        let plan = try plan()
+        try catalog.buildModels(in: database, plan: plan, criticalPath: CriticalPath(plan: plan, seconds: lastRun)) { model, _ in
             built.append(model)
         }
         XCTAssertEqual(built, ["export_columns", "a", "c_long", "b_short"])  // quick ones first
     }
 
-    func testAFirstRunKeepsFileOrder() throws {
+    /// A model file an analyst adds is built after what it declares it reads, though its name
+    /// sorts first, with no change to the Swift code.
+    func testANewModelIsBuiltAfterWhatItReads() throws {
+        let new = SQLCatalog.File(
+            path: "models/aa_new.sql",
+            text: "-- reads: c_long\ndrop table if exists aa_new; create table aa_new as select x + 1 as y from c_long;")
+        let added = SQLCatalog(files: (catalog.files + [new]).sorted { $0.path < $1.path }, origin: "test")
         let database = try Database(path: try temporaryDirectory(self).appending(path: "staging.db").path)
         var built: [String] = []
-        try catalog.buildModels(in: database, criticalPath: CriticalPath(catalog: catalog, seconds: [:])) { model, _ in
-            built.append(model)
+        try added.buildModels(in: database, plan: try BuildPlan(catalog: added, schemaTables: [])) { model, _ in built.append(model) }
+        XCTAssertEqual(built, ["a", "b_short", "c_long", "aa_new", "export_columns"])
+        XCTAssertEqual(try database.strings("select y from aa_new"), ["2"])
+    }
+
+    func testAFileWithoutADeclarationOrReadingAnUnknownTableIsRefused() {
+        let broken = SQLCatalog(files: [
+            .init(path: "models/a.sql", text: "drop table if exists a; create table a as select 1 as x;"),
+            .init(path: "models/b.sql", text: "-- reads: a, nowhere\ncreate table b as select * from a;"),
+        ], origin: "sql")
+        XCTAssertThrowsError(try BuildPlan(catalog: broken, schemaTables: [])) { error in
+            XCTAssertEqual((error as? DatabaseError)?.message, """
+                sql models/a.sql: its header has no `-- reads:` line; list the tables and views it reads
+                sql models/b.sql: reads nowhere, which no file of sql/ creates and sql/schema/ does not define
+                """)
         }
-        XCTAssertEqual(built, ["a", "b_short", "c_long", "export_columns"])
     }
 }

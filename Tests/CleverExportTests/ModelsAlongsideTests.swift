@@ -8,15 +8,18 @@ import XCTest
 /// it is built after it is copied in.
 final class ModelsAlongsideTests: XCTestCase {
     let catalog = SQLCatalog(files: [
-        .init(path: "models/a.sql", text: "drop table if exists a; create table a as select 1 as x union all select 2;"),
+        .init(path: "models/a.sql", text: "-- reads:\ndrop table if exists a; create table a as select 1 as x union all select 2;"),
         .init(path: "models/b.sql", text: """
             -- b: read by c, built alongside.
+            -- reads: a
             drop table if exists b;
             create table b as select x * 10 as y from a;
             create index b_1 on b (y);
             """),
-        .init(path: "models/c.sql", text: "drop table if exists c; create table c as select y + 1 as z from b;"),
+        .init(path: "models/c.sql", text: "-- reads: b\ndrop table if exists c; create table c as select y + 1 as z from b;"),
     ], origin: "test")
+
+    var plan: BuildPlan { try! BuildPlan(catalog: catalog, schemaTables: []) }
 
     func setUp(_ test: XCTestCase) throws -> (database: Database, staging: StagingFile, alongside: ModelsAlongside) {
         let work = try temporaryDirectory(test)
@@ -38,11 +41,11 @@ final class ModelsAlongsideTests: XCTestCase {
         try database.execute(catalog.files[0].text)
         // The other core: the job is ready once `a` exists, and builds b into a scratch file.
         let reader = try Database(path: staging.newPath)
-        let job = alongside.jobs()[0]
-        XCTAssertTrue(job.isReady(reader))
+        let job = alongside.jobs(needs: plan.models(neededBy:))[0]
+        XCTAssertEqual(job.needs, ["a"])
         try job.run(reader)
         var steps: [String] = []
-        try catalog.buildModels(in: database, alongside: alongside) { model, _ in steps.append(model) }
+        try catalog.buildModels(in: database, plan: plan, alongside: alongside) { model, _ in steps.append(model) }
         XCTAssertEqual(steps, ["copy of b", "a", "c"])  // b was built before the writer began
         try assertBuilt(database)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: staging.scratchDirectory), [])
@@ -51,13 +54,12 @@ final class ModelsAlongsideTests: XCTestCase {
     func testTakenBackWhenItsJobHasNotStarted() throws {
         let (database, staging, alongside) = try setUp(self)
         let reader = try Database(path: staging.newPath)
-        XCTAssertFalse(alongside.jobs()[0].isReady(reader), "a does not exist yet")
         var steps: [String] = []
-        try catalog.buildModels(in: database, alongside: alongside) { model, _ in steps.append(model) }
+        try catalog.buildModels(in: database, plan: plan, alongside: alongside) { model, _ in steps.append(model) }
         XCTAssertEqual(steps, ["a", "b", "c"])
         try assertBuilt(database)
         // The job, run late, does nothing.
-        try alongside.jobs()[0].run(reader)
+        try alongside.jobs(needs: plan.models(neededBy:))[0].run(reader)
         try assertBuilt(database)
     }
 }

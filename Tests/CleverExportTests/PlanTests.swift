@@ -12,7 +12,7 @@ final class PlanTests: XCTestCase {
     func testNothingScansATableForEachRowOfALeftJoin() throws {
         let work = try temporaryDirectory(self)
         let config = packageRoot.appending(path: "fixtures/options/combined-all-on/clever-export.toml")
-        _ = try? runExport(config: config, work: work)
+        try runExport(config: config, work: work)
         let database = try Database(path: work.appending(path: "staging.db").path)
         let models = packageRoot.appending(path: "sql/models")
         var scans: [String] = []

@@ -5,7 +5,7 @@ import XCTest
 
 final class ReadQueueTests: XCTestCase {
     func job(_ kind: String, _ name: String, then: [ReadQueue.Job] = []) -> ReadQueue.Job {
-        ReadQueue.Job(kind: kind, name: name, isReady: { _ in true }, run: { _ in }, then: then)
+        ReadQueue.Job(kind: kind, name: name, needs: [], run: { _ in }, then: then)
     }
 
     /// The longest first, counting the jobs one queues after it; the jobs never timed (a new

@@ -1,5 +1,6 @@
 -- check_clever_values: values outside the lists Clever accepts, and malformed dates, phones,
 -- ZIP codes and e-mail addresses. Clever ignores or rejects such a value.
+-- reads: clever_sections, clever_staff, clever_students, clever_teachers, subject_map
 create view check_clever_values as
 with grades (grade) as (
     values ('InfantToddler'), ('Preschool'), ('PreKindergarten'), ('TransitionalKindergarten'),

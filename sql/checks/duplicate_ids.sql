@@ -1,6 +1,7 @@
 -- check_duplicate_ids: IDs Clever requires to be unique; it keeps the first row and reports
 -- "not unique". A teacher repeated by teachers.row_per_school is a warning (Clever keeps the
 -- first row, the teacher still teaches everywhere).
+-- reads: clever_schools, clever_sections, clever_staff, clever_students, clever_teachers
 create view check_duplicate_ids as
 with duplicates as (
     select 'error' as severity, 'schools' as file, 'School_id ' || School_id as record, count(*) as copies

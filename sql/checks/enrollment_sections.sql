@@ -2,6 +2,7 @@
 -- the row. Each section the enrollments name is looked up once: export_enrollments keeps a
 -- section's enrollments together, so its sections come from one pass without a sort; only the
 -- enrollments of a missing one are then read again.
+-- reads: clever_enrollments, clever_sections
 create view check_enrollment_sections as
 with enrolled_sections as (
     select distinct School_id, Section_id from clever_enrollments

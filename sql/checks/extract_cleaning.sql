@@ -6,6 +6,7 @@
 -- beside the read ones; the guardians' phones have a check of their own
 -- (extract_guardian_phones), which waits for the contacts to be built. The students with a
 -- problem are read once (a materialized CTE), then unpivoted into one line per problem.
+-- reads: export_students, guardians, run_options, section_teachers, selected_schools, stg_enrollments, stg_terms
 create view check_extract_cleaning as
 with student_problems as materialized (
     select * from (

@@ -2,6 +2,7 @@
 -- For the files that define people, schools and classes this is an error: which row is right?
 -- A guardian listed twice is a warning where it is written (each row becomes a contact), and a
 -- student in two homerooms one too (with elementary_homerooms, the student is in both).
+-- reads: stg_courses, stg_homerooms, stg_schools, stg_sections, stg_staff, stg_terms, student_contacts, students
 create view check_extract_duplicates as
 with duplicates as (
     select 'error' as severity, 'schools.csv' as file, 'school ' || school_code as record,

@@ -1,5 +1,6 @@
 -- check_extract_guardian_phones: the guardian phones written as contact phones that could not
 -- be read (not 10 or 11 digits once punctuation is dropped): written empty.
+-- reads: student_contacts
 create view check_extract_guardian_phones as
 with emptied as (
     select 'guardians.csv' as file, 'student ' || student_id || ' guardian ' || contact_rank as record,

@@ -1,5 +1,6 @@
 -- check_extract_references: extract rows the views leave out because what they point at is not
 -- in the extract. Without this check they would vanish silently.
+-- reads: guardians, sections, stg_courses, stg_enrollments, stg_homerooms, stg_schools, stg_section_teachers, stg_sections, stg_staff, stg_staff_schools, stg_terms, student_placements, students
 create view check_extract_references as
 -- Enrollments whose student or section is missing: one pass over the enrollments with one
 -- lookup each for the student and the section; the few rows found are then told apart below.

@@ -1,6 +1,7 @@
 -- check_option_values: list options that name a school or department the extract does not have.
 -- A typo there (export.schools = ["10"] for "010") would leave that school's people out of
 -- every file without a word, so it is an error: fix the option or the extract.
+-- reads: run_option_lists, stg_schools, stg_staff
 create view check_option_values as
 with unknown as (
     select 'export.schools' as key, l.value

@@ -1,5 +1,6 @@
 -- check_passwords: passwords anyone could guess: taken from IDs or birth dates, or one
 -- custom text shared by everyone. Clever accepts them; the warning is for the district.
+-- reads: run_options
 create view check_passwords as
 with guessable as (
     select 'students' as file, 'students.password' as option, students_password as source

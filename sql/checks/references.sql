@@ -2,6 +2,7 @@
 -- its school or teacher, a student, teacher or staff member without their school. Clever
 -- rejects the row. The enrollments' references have checks of their own (enrollment_sections,
 -- enrollment_students), which run side by side once enrollments.csv is built.
+-- reads: clever_schools, clever_sections, clever_staff, clever_students, clever_teachers
 create view check_references as
 with schools as (select School_id from clever_schools),
 dangling as (

@@ -1,4 +1,5 @@
 -- check_required_fields: rows missing a field Clever requires; Clever drops such a row.
+-- reads: clever_schools, clever_sections, clever_staff, clever_students, clever_teachers
 create view check_required_fields as
 with missing as (
     select 'schools' as file, 'School_id ' || coalesce(School_id, '?') as record,

@@ -1,5 +1,6 @@
 -- check_section_teachers: in four-column mode, sections with more than four teachers (the
 -- rest are not written). A section without any teacher is a required_field_missing error.
+-- reads: export_sections, run_options
 create view check_section_teachers as
 with final as (
     select 'warning' as severity, 'too_many_teachers' as code, 'sections' as file,

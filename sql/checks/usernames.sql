@@ -2,6 +2,7 @@
 -- the same account, so each is named. Generated usernames can collide (first_initial_last_name
 -- numbers collisions without looking at other names; two e-mail local parts can match). The
 -- students are checked only when their username is not their Student_id, which is unique.
+-- reads: clever_staff, clever_students, clever_teachers, run_options
 create view check_usernames as
 with shared as (
     select 'teachers' as file, Username, count(distinct Teacher_id) as people

@@ -1,5 +1,6 @@
 -- clever_admins: admins.csv (Clever's deprecated forerunner of staff.csv; written only when
 -- export.files lists it): the administrators among the staff file's rows, one per school.
+-- reads: export_staff
 create view clever_admins as
 with final as (
     select

@@ -1,5 +1,6 @@
 -- clever_schools: schools.csv, one row per selected school. Low_grade and High_grade are
 -- written empty, as in the reference product ("not used").
+-- reads: selected_schools
 create view clever_schools as
 with final as (
     select

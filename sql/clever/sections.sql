@@ -1,6 +1,7 @@
 -- clever_sections: sections.csv, one row per exported section (export_sections holds the
 -- rules). Teacher_2_id..Teacher_4_id are written in four-column mode, Section_number and
 -- Period with extra_columns (export_columns decides).
+-- reads: export_sections
 create view clever_sections as
 with final as (
     select

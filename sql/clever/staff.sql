@@ -1,4 +1,5 @@
 -- clever_staff: staff.csv, from export_staff. Department is written with extra_columns.
+-- reads: export_staff
 create view clever_staff as
 with final as (
     select

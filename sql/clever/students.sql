@@ -1,6 +1,7 @@
 -- clever_students: students.csv. One row per exported student and contact (export_students x
 -- student_contacts); a student without an eligible contact still gets one row. Optional
 -- columns are chosen by export_columns.
+-- reads: export_students, student_contacts
 create view clever_students as
 with final as (
     select

@@ -1,5 +1,6 @@
 -- clever_teachers: teachers.csv, from export_teachers. Title is written empty, as in the
 -- reference product ("not used").
+-- reads: export_teachers
 create view clever_teachers as
 with final as (
     select

@@ -5,6 +5,7 @@
 -- Keyed by (home_key, student_id) without a rowid: inserted in key order, the table is its own
 -- index (cheaper than a table and an index on it), and it lists each section's students in
 -- order for export_sections and export_enrollments.
+-- reads: enrollment_activity, export_students, section_homes
 drop table if exists active_enrollments;
 create table active_enrollments (
     home_key integer not null,

@@ -5,6 +5,7 @@
 -- the file's order, instead of sorting millions of them. The course part is read in that order
 -- already (export_sections is stored in school_code, section_id order, and active_enrollments
 -- lists each section's students in order), so the table is filled front to back.
+-- reads: active_enrollments, export_sections, export_students, run_options, stg_homerooms
 drop table if exists export_enrollments;
 create table export_enrollments (
     school_code text not null,

@@ -6,6 +6,7 @@
 --   (homerooms: HR-school_code-homeroom).
 -- Name: section_name, else the course description (homerooms: "Homeroom " + homeroom); then
 --   prepend_teacher_name_to_name, then append_homeroom_teacher (ELEM) or append_period (MIDDLE).
+-- reads: active_enrollments, homeroom_sections, run_options, section_candidates, section_teacher_slots, stg_homerooms, stg_staff, stg_terms
 drop table if exists export_sections;
 create table export_sections as
 with written_homes as (

@@ -2,6 +2,7 @@
 -- included), narrowed by staff.departments, administrators_only and exclude_roles (any role
 -- matching, case-insensitive). One row per selected school in staff_schools; with all schools
 -- selected, staff without any staff_schools row get one row at DEFAULT_DISTRICT_OFFICE.
+-- reads: run_option_lists, run_options, selected_schools, staff_logins, stg_staff, stg_staff_roles, stg_staff_schools
 drop table if exists export_staff;
 create table export_staff as
 with kept as (

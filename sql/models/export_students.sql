@@ -2,7 +2,7 @@
 -- them), one row each, with every students.csv value except the contacts: username, password
 -- and e-mail from their sources (docs/options.md, [students]), grade names, FRL and IEP codes,
 -- address and GPA columns, and the raw values that could not be read (for the cleaning check).
--- reads: student_placements, person_values, email_addresses, run_options, run_option_lists, student_gpas
+-- reads: email_addresses, person_values, run_option_lists, run_options, student_gpas, student_placements
 drop table if exists export_students;
 create table export_students as
 with kept as (

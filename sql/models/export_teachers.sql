@@ -4,6 +4,7 @@
 -- School_id: the primary school when selected, else the lowest selected school; with
 -- row_per_school one row per selected school. Someone with no selected school who teaches an
 -- exported section gets the school of the first such section (by Section_id).
+-- reads: export_sections, run_options, selected_schools, staff_logins, stg_staff, stg_staff_schools
 drop table if exists export_teachers;
 create table export_teachers as
 with sections as materialized (

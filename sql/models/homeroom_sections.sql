@@ -2,6 +2,7 @@
 -- has exported students. Teacher: the active homeroom teacher most of its students share
 -- (ties: lowest staff_id). Term: the school's longest term (ties: lowest term_code). School
 -- year: the one most of the school's sections carry (ties: the highest).
+-- reads: export_students, run_options, selected_schools, stg_homerooms, stg_sections, stg_staff, stg_terms
 drop table if exists homeroom_sections;
 create table homeroom_sections as
 with members as (

@@ -2,6 +2,7 @@
 -- staff.departments, staff.exclude_roles, sections.exclude_courses), one row per item, trimmed,
 -- with a lower-cased copy for the rules that ignore case. A table, so each list is read once
 -- per query instead of once per row.
+-- reads: export_option
 drop table if exists run_option_lists;
 create table run_option_lists as
 with final as (

@@ -1,6 +1,7 @@
 -- section_candidates: the sections that may be exported: in a selected school, of a known
 -- course, and not left out by require_user_flag_2 or exclude_courses. Whether a section is
 -- written also needs an active enrollment (export_sections).
+-- reads: run_option_lists, run_options, selected_schools, stg_courses, stg_sections
 drop table if exists section_candidates;
 create table section_candidates as
 with final as (

@@ -5,6 +5,7 @@
 -- to its lowest-keyed match (course_code, then section); merge_order numbers it among the
 -- sections merged into that home (0 = the home itself). section_key and home_key are the
 -- section's and its home's section_candidates.section_key.
+-- reads: run_options, section_candidates
 drop table if exists section_homes;
 create table section_homes as
 with matches as (

@@ -3,6 +3,7 @@
 -- split_shared_teachers, its shared teachers by position; then (four-column mode) the teachers of
 -- inclusion sections merged into it, in merge order. Inactive staff never count; a teacher
 -- appears once.
+-- reads: run_options, section_homes, stg_section_teachers, stg_staff
 drop table if exists section_teacher_slots;
 create table section_teacher_slots as
 with candidates as (

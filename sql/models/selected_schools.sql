@@ -1,4 +1,5 @@
 -- selected_schools: the schools this run exports (export.schools; an empty list means all).
+-- reads: run_option_lists, stg_schools
 drop table if exists selected_schools;
 create table selected_schools as
 with final as (

@@ -3,7 +3,7 @@
 -- (docs/options.md): Teacher_email from teachers.email (email_addresses); teachers.username,
 -- staff.username, staff.password and teachers.number from person_values, except the two
 -- sources that read that e-mail as written: email, and email_local_part (its part before '@').
--- reads: stg_staff, person_values, email_addresses, run_options
+-- reads: email_addresses, person_values, run_options, stg_staff
 drop table if exists staff_logins;
 create table staff_logins as
 with written as (

@@ -5,6 +5,7 @@
 -- exclude_prek / exclude_kindergarten. `clever-export explain student` reads it.
 -- A view, not a table: export_students reads it in the same pass as the students' other values,
 -- and a lookup by student_id uses the index on students.
+-- reads: run_options, selected_schools, stg_schools, stg_student_user_texts, stg_students
 drop view if exists student_placements;
 create view student_placements as
 with placed as (

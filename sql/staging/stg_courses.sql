@@ -1,4 +1,5 @@
 -- stg_courses: courses.csv cleaned; subject mapped through subject_map ('other' when unknown).
+-- reads: courses, subject_map
 create view stg_courses as
 with typed as (
     select

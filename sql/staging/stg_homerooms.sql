@@ -1,4 +1,5 @@
 -- stg_homerooms: each student's homeroom and homeroom teacher.
+-- reads: homerooms
 create view stg_homerooms as
 select
     student_id,

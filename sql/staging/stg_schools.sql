@@ -1,7 +1,7 @@
 -- stg_schools: schools.csv cleaned. ZIP code and phone come from stg_zip_codes and
 -- stg_phone_numbers (NULL when they cannot be written); level defaults to OTHER. The *_raw
 -- columns keep what the SIS wrote, for the checks.
--- reads: schools, stg_zip_codes, stg_phone_numbers
+-- reads: schools, stg_phone_numbers, stg_zip_codes
 create view stg_schools as
 with typed as (
     select

@@ -1,6 +1,7 @@
 -- stg_section_teachers: who teaches each section; position as a number, shared as a flag.
 -- A position that is not a whole number 1 or more (empty, 0, "first") is NULL: such a teacher
 -- comes after the numbered ones, never as teacher of record by accident (extract_cleaning warns).
+-- reads: section_teachers
 create view stg_section_teachers as
 with final as (
     select

@@ -1,5 +1,6 @@
 -- stg_sections: sections.csv cleaned; empty optional values become NULL. source_row is the row's
 -- place in sections.csv (its rowid): an integer key, cheaper to join millions of enrollments on.
+-- reads: sections
 create view stg_sections as
 with final as (
     select

@@ -1,4 +1,5 @@
 -- stg_staff: staff.csv cleaned; flags typed, status defaulted to ACTIVE.
+-- reads: staff
 create view stg_staff as
 with typed as (
     select

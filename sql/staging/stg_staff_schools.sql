@@ -1,5 +1,6 @@
 -- stg_staff_schools: each staff member's schools, with the primary one marked. Without an
 -- is_primary = Y row, the lowest school_code is primary. Duplicate rows collapse to one.
+-- reads: staff_schools
 create view stg_staff_schools as
 with typed as (
     select

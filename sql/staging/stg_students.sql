@@ -3,7 +3,7 @@
 -- birth_date_us, NULL when unreadable; the ZIP code comes from stg_zip_codes; codes are mapped
 -- through race_map and grade_map, flags become Y/N. source_row is the row's place in
 -- students.csv (its rowid). Which students are exported is decided in student_placements.
--- reads: students, calendar_dates, stg_zip_codes, race_map, grade_map
+-- reads: calendar_dates, grade_map, race_map, stg_zip_codes, students
 create view stg_students as
 with typed as (
     select
@@ -79,7 +79,7 @@ final as (
         d.status,
         d.transcript_school_code
     -- Lookups rather than joins: a view of one table is read in place by the views that
-    -- take a few of its columns (student_values), and only the columns read are looked up.
+    -- take a few of its columns (person_values), and only the columns read are looked up.
     from typed d
 )
 select * from final;

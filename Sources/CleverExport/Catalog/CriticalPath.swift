@@ -2,52 +2,42 @@ import Foundation
 
 /// For each model, how long the work that waits for it took in the last run, along its longest
 /// chain: the model's own time, then the longest of the models, checks and files that read it
-/// (directly or through views). The writer builds, of the models it can build, the one with the
-/// longest chain first, so that the last checks and files can start as early as possible.
-///
-/// What reads what is read off the SQL: a file reads every table or view whose name it mentions
-/// outside comments (and a Clever file's writer reads export_columns). A name mentioned only in
-/// a string makes a chain look longer than it is; the build order stays correct either way,
-/// since a model that reads a missing table waits.
+/// (directly or through views, as the build plan has it). The writer builds, of the models it can
+/// build, the one with the longest chain first, so that the last checks and files can start as
+/// early as possible; the slow models off the longest chain are built on the other core.
 struct CriticalPath {
     /// Seconds per model name; models never timed (a first run) get 0 and keep file order.
     let lengths: [String: Double]
     /// The models that took no time last run (views, option tables, export_columns).
     let quick: Set<String>
+    /// The models on the longest chain, which the writer builds itself.
+    let chain: Set<String>
+    /// Each model's own time last run.
+    let own: [String: Double]
 
     /// `seconds`: the last run's steps by "<kind> <name>" (RunHistory.lastStepSeconds).
-    init(catalog: SQLCatalog, seconds: [String: Double]) {
-        var creator: [String: Int] = [:]  // name -> index of the file that creates it
-        let texts = catalog.files.map { Self.withoutComments($0.text) }
-        for (index, text) in texts.enumerated() {
-            for name in Self.createdNames(in: text) { creator[name] = index }
+    init(plan: BuildPlan, seconds: [String: Double]) {
+        let own = Dictionary(uniqueKeysWithValues: plan.files.keys.map { ($0, Self.ownSeconds(of: $0, seconds: seconds)) })
+        var memo: [String: Double] = [:]
+        func length(_ name: String) -> Double {
+            if let known = memo[name] { return known }
+            memo[name] = 0  // guards against a cycle, which the plan refuses anyway
+            let longest = plan.readers(of: name).map(length).max() ?? 0
+            memo[name] = own[name, default: 0] + longest
+            return memo[name]!
         }
-        var readers = Array(repeating: Set<Int>(), count: texts.count)
-        for (index, text) in texts.enumerated() {
-            // A Clever file's writer also reads the list of its columns.
-            let written = Self.createdNames(in: text).contains { $0.hasPrefix("clever_") } ? [Exporter.columnsTable] : []
-            for name in Self.identifiers(in: text).union(written) {
-                if let source = creator[name], source != index { readers[source].insert(index) }
-            }
+        let models = plan.files.keys.filter(plan.isModel).sorted()
+        lengths = Dictionary(uniqueKeysWithValues: models.map { ($0, length($0)) })
+        quick = Set(models.filter { own[$0, default: 0] < 0.1 })
+        self.own = own
+        // The chain: from the longest model that waits for no other, on through the reader
+        // with the longest chain, as long as that is a model.
+        var chain: Set<String> = []
+        var next = models.filter { plan.models(neededBy: $0).isEmpty }.max { (memo[$0]!, $1) < (memo[$1]!, $0) }
+        while let model = next, plan.isModel(model), chain.insert(model).inserted {
+            next = plan.readers(of: model).max { (memo[$0] ?? 0, $1) < (memo[$1] ?? 0, $0) }
         }
-        let own = texts.map { Self.createdNames(in: $0).reduce(0) { $0 + Self.ownSeconds(of: $1, seconds: seconds) } }
-        var memo: [Int: Double] = [:]
-        var visiting: Set<Int> = []
-        func length(_ index: Int) -> Double {
-            if let known = memo[index] { return known }
-            guard visiting.insert(index).inserted else { return 0 }  // a cycle from a false mention
-            let longest = readers[index].map(length).max() ?? 0
-            visiting.remove(index)
-            memo[index] = own[index] + longest
-            return own[index] + longest
-        }
-        var lengths: [String: Double] = [:], quick: Set<String> = []
-        for (index, file) in catalog.files.enumerated() where file.path.hasPrefix(SQLCatalog.modelFolder + "/") {
-            lengths[file.model] = length(index)
-            if own[index] < 0.1 { quick.insert(file.model) }
-        }
-        self.lengths = lengths
-        self.quick = quick
+        self.chain = chain
     }
 
     /// `files` ordered quick ones first (they cost the writer nothing and may let the other core
@@ -59,26 +49,17 @@ struct CriticalPath {
         return files.enumerated().sorted { key($0) < key($1) }.map(\.element)
     }
 
-    /// The own time of what a file creates: a model's build (by the writer or alongside), a
-    /// check, or a Clever file's writing and comparison; staging views take none of their own.
+    /// The models worth building on the other core: tables that took a second or more last run
+    /// and are not on the longest chain, so the writer never waits for them. None on a first run.
+    func builtAlongside(_ files: [SQLCatalog.File]) -> [SQLCatalog.File] {
+        files.filter { !$0.createsView && !chain.contains($0.model) && own[$0.model, default: 0] >= 1 }
+    }
+
+    /// The own time of what a name is: a model's build (by the writer or alongside), a check, or
+    /// a Clever file's writing and comparison; staging views take none of their own.
     private static func ownSeconds(of name: String, seconds: [String: Double]) -> Double {
         let file = name.hasPrefix("clever_") ? name.dropFirst("clever_".count) + ".csv" : ""
         return ["model \(name)", "alongside \(name)", "check \(name)", "file \(file)", "compare \(file)"]
             .reduce(0) { $0 + (seconds[$1] ?? 0) }
-    }
-
-    static func withoutComments(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line in line.range(of: "--").map { String(line[..<$0.lowerBound]) } ?? String(line) }
-            .joined(separator: "\n")
-    }
-
-    static func createdNames(in text: String) -> [String] {
-        let pattern = /(?i)create\s+(?:temp\s+|temporary\s+)?(?:table|view)\s+(?:if\s+not\s+exists\s+)?"?(\w+)/
-        return text.matches(of: pattern).map { String($0.output.1).lowercased() }
-    }
-
-    static func identifiers(in text: String) -> Set<String> {
-        Set(text.lowercased().matches(of: /[a-z_][a-z0-9_]*/).map { String($0.output) })
     }
 }

@@ -5,9 +5,9 @@ import Foundation
 /// the tables the writer has committed, and the writer then copies the finished table and its
 /// indexes in whole (SQLite copies a table between files with the same schema page by page).
 /// Worth it for a model that takes seconds and that other models read late or not at all (one
-/// that reads it waits until it is copied in). A model's job starts once its script's
-/// CREATE TABLE can be prepared; if the writer runs out of other models before the job has
-/// started, it takes the model back and builds it itself, as any other.
+/// that reads it waits until it is copied in); CriticalPath.builtAlongside chooses them. A
+/// model's job starts once the models it reads are committed; if the writer runs out of other
+/// models before the job has started, it takes the model back and builds it itself.
 final class ModelsAlongside: @unchecked Sendable {
     private enum State {
         case queued, running, built, copied, taken
@@ -35,12 +35,11 @@ final class ModelsAlongside: @unchecked Sendable {
         for file in files { states[file.model] = .queued }
     }
 
-    /// One job per model, for the ReadQueue.
-    func jobs() -> [ReadQueue.Job] {
+    /// One job per model, for the ReadQueue; `needs` gives the models one waits for.
+    func jobs(needs: (String) -> Set<String>) -> [ReadQueue.Job] {
         files.map { file in
             ReadQueue.Job(
-                kind: "alongside", name: file.model,
-                isReady: { $0.canPrepareUpToCreateTable(file.text) },
+                kind: "alongside", name: file.model, needs: needs(file.model),
                 run: { reader in try self.build(file, reading: reader.path) })
         }
     }

@@ -40,13 +40,6 @@ public struct SQLCatalog: Sendable {
         files.filter { $0.path.hasPrefix(folder + "/") }
     }
 
-    /// The models built on the other core while the writer builds the rest (ModelsAlongside):
-    /// ones that take seconds and that the writer needs late or never (export_sections, which
-    /// reads the teacher slots, waits behind active_enrollments), so the writer rarely waits.
-    var modelsBuiltAlongside: [File] {
-        files(in: Self.modelFolder).filter { ["student_contacts", "section_teacher_slots"].contains($0.model) }
-    }
-
     /// Creates the staging tables, the options table and the run history tables.
     func installSchema(in database: Database) throws { try execute(Self.schemaFolder, in: database) }
 
@@ -90,75 +83,71 @@ public struct SQLCatalog: Sendable {
         return created
     }
 
-    /// Builds the model tables (sql/models/, each file named after its table) in dependency
-    /// order, each file in a transaction of its own, so a table is committed with its indexes and
-    /// can be read on other connections while the next one is built; `built` is told each
-    /// model (and each copy of one built alongside) and the seconds it took. A file whose input
-    /// does not exist yet waits; after each model the files are tried again from the first, in
-    /// the order of `criticalPath` (else file order), until every file has run or none can.
-    /// The models of `alongside` are built on the other core and copied in when done.
+    /// The plan of what each file reads (BuildPlan), once the schema is installed.
+    func plan(in database: Database) throws -> BuildPlan {
+        let tables = Set(try database.strings("select name from sqlite_master where type = 'table'"))
+        return try BuildPlan(catalog: self, schemaTables: tables)
+    }
+
+    /// Builds the model tables (sql/models/, each file named after its table), each as soon as
+    /// the models it reads (BuildPlan) are built, each file in a transaction of its own, so a
+    /// table is committed with its indexes and can be read on other connections while the next
+    /// one is built; `built` is told each model (and each copy of one built alongside) and the
+    /// seconds it took. Of the models that can be built, the one with the longest chain of
+    /// waiting work goes first (`criticalPath`, else file order). The models of `alongside` are
+    /// built on the other core and copied in when done.
     func buildModels(
-        in database: Database, alongside: ModelsAlongside? = nil, criticalPath: CriticalPath? = nil,
+        in database: Database, plan: BuildPlan, alongside: ModelsAlongside? = nil, criticalPath: CriticalPath? = nil,
         built: (_ model: String, _ seconds: Double) -> Void = { _, _ in }
     ) throws {
         let elsewhere = Set((alongside?.files ?? []).map(\.path))
         let models = files(in: Self.modelFolder).filter { !elsewhere.contains($0.path) }
         var pending = criticalPath?.ordered(models) ?? models
+        var done: Set<String> = []
         func copyIn(_ file: File) throws {
             let start = Date()
             try alongside?.copy(file, into: database)
+            done.insert(file.model)
             built("copy of \(file.model)", Date().timeIntervalSince(start))
         }
-        func copyBuilt() throws { try alongside?.built().forEach(copyIn) }
         while true {
-            try copyBuilt()
-            // The first file that can be built now, longest chain first (else in file order).
-            // Starting again from the top after each model builds a model as soon as what it
-            // reads exists, so a long chain (to enrollments.csv: export_students,
-            // active_enrollments, export_sections, export_enrollments) is not held back behind
-            // models that merely come earlier in the same pass.
-            var waiting: [(file: File, reason: String)] = []
-            var builtOne = false
-            for (index, file) in pending.enumerated() {
-                if let reason = try build(file, in: database, built: built) {
-                    waiting.append((file, reason))
-                } else {
-                    pending.remove(at: index)
-                    builtOne = true
-                    break
-                }
+            try alongside?.built().forEach(copyIn)
+            // The first model whose inputs are built. Looking again from the top after each one
+            // builds a model as soon as what it reads exists, so a long chain (to
+            // enrollments.csv) is not held back behind models that merely come earlier.
+            if let index = pending.firstIndex(where: { plan.models(neededBy: $0.model).isSubset(of: done) }) {
+                let file = pending.remove(at: index)
+                try build(file, in: database, built: built)
+                done.insert(file.model)
+                continue
             }
-            if builtOne { continue }
-            // Nothing more the writer can build: wait for a model built alongside, or take back
-            // one whose job has not started.
+            // Nothing the writer can build: wait for a model built alongside, or take back one
+            // whose job has not started.
             switch try alongside?.next() {
             case .copy(let file)?: try copyIn(file)
             case .build(let file)?: pending.insert(file, at: 0)
             case nil:
-                guard !waiting.isEmpty else { return }
+                guard !pending.isEmpty else { return }
                 throw DatabaseError(
-                    message: waiting.map { "\(origin) \($0.file.path): \($0.reason)" }.joined(separator: "\n"),
+                    message: pending.map {
+                        "\(origin) \($0.path): waits for \(plan.models(neededBy: $0.model).subtracting(done).sorted().joined(separator: ", ")), which cannot be built"
+                    }.joined(separator: "\n"),
                     context: nil)
             }
         }
     }
 
-    /// Runs one model file in a savepoint; nil when it is built, else why it must wait (a table
-    /// it reads does not exist yet).
-    private func build(_ file: File, in database: Database, built: (String, Double) -> Void) throws -> String? {
+    /// Runs one model file as a transaction of its own.
+    private func build(_ file: File, in database: Database, built: (String, Double) -> Void) throws {
         let start = Date()
         try database.execute("savepoint model")
         do {
             try database.execute(file.text, context: "\(origin) \(file.path)")
             try database.execute("release model")
-            built(file.model, Date().timeIntervalSince(start))
-            return nil
-        } catch let error as DatabaseError where error.message.hasPrefix("no such table") {
-            try database.execute("rollback to model; release model")
-            return error.message
         } catch {
             try? database.execute("rollback to model; release model")
             throw error
         }
+        built(file.model, Date().timeIntervalSince(start))
     }
 }

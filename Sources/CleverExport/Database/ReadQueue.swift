@@ -4,7 +4,7 @@ import Foundation
 /// Work that reads the staging database while the models are still being built: the checks, the
 /// writing of the files and their comparison with the last delivery, the models built alongside
 /// (into scratch files of their own). Each job runs on a connection of its own as soon as the
-/// tables it reads are committed (SQLite's write-ahead log lets readers and the one writer work
+/// models it reads (BuildPlan) are committed (SQLite's write-ahead log lets readers and the one writer work
 /// at the same time), so the second core has work while the first builds. A background thread
 /// takes jobs from the start; once the build is done, `finish` joins it on the calling thread.
 final class ReadQueue: @unchecked Sendable {
@@ -12,8 +12,8 @@ final class ReadQueue: @unchecked Sendable {
         /// What it is (check, file, compare, alongside) and its name, for the run's step timings.
         let kind: String
         let name: String
-        /// Whether the tables the job reads exist yet (it can be prepared).
-        let isReady: (Database) -> Bool
+        /// The models the job reads: it runs once they are all committed.
+        let needs: Set<String>
         let run: (Database) throws -> Void
         /// Jobs that read what this one writes: queued, first in line, once it is done.
         var then: [Job] = []
@@ -27,6 +27,7 @@ final class ReadQueue: @unchecked Sendable {
     /// Counts the tables the build committed and the jobs done; a waiting thread looks again
     /// when it moves.
     private var progress = 0
+    private var committed: Set<String> = []
     private var building = true
     private let background = DispatchGroup()
 
@@ -51,9 +52,10 @@ final class ReadQueue: @unchecked Sendable {
         return jobs.enumerated().sorted { (cost($1.element), $0.offset) < (cost($0.element), $1.offset) }.map(\.element)
     }
 
-    /// The build committed a table: jobs waiting for it may run now.
-    func tableCommitted() {
+    /// The build committed a model: jobs waiting for it may run now.
+    func committed(_ model: String) {
         condition.withLock {
+            committed.insert(model)
             progress += 1
             condition.broadcast()
         }
@@ -90,7 +92,7 @@ final class ReadQueue: @unchecked Sendable {
             let database = try Database(path: databasePath)
             // The writer's 64 MiB cache, not SQLite's 2 MB: the files' sorts spill to disk less.
             try database.execute("pragma cache_size = -65536")
-            while let job = next(on: database) {
+            while let job = next() {
                 let start = Date()
                 try job.run(database)
                 finished(job.kind, job.name, Date().timeIntervalSince(start))
@@ -108,55 +110,18 @@ final class ReadQueue: @unchecked Sendable {
         }
     }
 
-    /// Takes the first job whose tables exist, waiting for the build while none is ready; nil
-    /// when none is left or a job failed. Once the build is done every job is taken: one that
-    /// still cannot be prepared fails with SQLite's reason.
-    private func next(on database: Database) -> Job? {
+    /// Takes the first job whose models are committed, waiting for the build while none is
+    /// ready; nil when none is left or a job failed. Once the build is done every job is taken.
+    private func next() -> Job? {
         condition.withLock {
             while failure == nil && !pending.isEmpty {
                 let seen = progress
-                if let index = pending.firstIndex(where: { !building || $0.isReady(database) }) {
+                if let index = pending.firstIndex(where: { !building || $0.needs.isSubset(of: committed) }) {
                     return pending.remove(at: index)
                 }
                 while building && progress == seen && failure == nil { condition.wait() }
             }
             return nil
-        }
-    }
-}
-
-extension Database {
-    /// Whether `sql` can be prepared: the tables and views it reads exist.
-    func canPrepare(_ sql: String) -> Bool { (try? prepare(sql)) != nil }
-
-    /// Whether the statements of `script` up to its first CREATE TABLE can be prepared (the
-    /// statements after it may read the table it creates, so cannot be prepared before it runs).
-    func canPrepareUpToCreateTable(_ script: String) -> Bool {
-        script.withCString { start in
-            var next: UnsafePointer<CChar>? = start
-            while let sql = next, sql.pointee != 0 {
-                var statement: OpaquePointer?
-                guard sqlite3_prepare_v2(handle, sql, -1, &statement, &next) == SQLITE_OK else { return false }
-                guard let statement else { return true }  // only comments were left
-                defer { sqlite3_finalize(statement) }
-                if Self.firstWords(of: String(cString: sqlite3_sql(statement))).hasPrefix("create table") { return true }
-            }
-            return true
-        }
-    }
-
-    /// A statement's text without the comments and spaces before its first word, in lower case.
-    private static func firstWords(of sql: String) -> String {
-        var text = Substring(sql.lowercased())
-        while true {
-            text = text.drop { $0.isWhitespace }
-            if text.hasPrefix("--") {
-                text = text.drop { $0 != "\n" }
-            } else if text.hasPrefix("/*"), let end = text.range(of: "*/") {
-                text = text[end.upperBound...]
-            } else {
-                return String(text)
-            }
         }
     }
 }

@@ -38,13 +38,13 @@ final class Exporter: @unchecked Sendable {
         URL(fileURLWithPath: newDirectory).appending(path: file.fileName).path
     }
 
-    /// One job per file, in the configured order; `then` gives the jobs that read a file once
-    /// it is written.
-    func jobs(then: (ExportFile) -> [ReadQueue.Job] = { _ in [] }) -> [ReadQueue.Job] {
+    /// One job per file, in the configured order; `needs` gives the models a Clever view waits
+    /// for, `then` the jobs that read a file once it is written.
+    func jobs(needs: (String) -> Set<String>, then: (ExportFile) -> [ReadQueue.Job] = { _ in [] }) -> [ReadQueue.Job] {
         files.map { file in
             ReadQueue.Job(
                 kind: "file", name: file.fileName,
-                isReady: { $0.canPrepare("select 1 from \(Self.columnsTable), \(file.viewName) limit 0") },
+                needs: needs(file.viewName),
                 run: { database in
                     let written = try Self.write(file, to: self.temporaryPath(file), from: database)
                     self.lock.withLock { self.rows[file] = written }

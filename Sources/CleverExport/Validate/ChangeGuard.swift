@@ -36,7 +36,7 @@ final class ChangeGuard: @unchecked Sendable {
 
     /// The job that compares `file` once `exporter` has written it.
     func job(comparing file: ExportFile, from exporter: Exporter) -> ReadQueue.Job {
-        ReadQueue.Job(kind: "compare", name: file.fileName, isReady: { _ in true }) { database in
+        ReadQueue.Job(kind: "compare", name: file.fileName, needs: []) { database in
             let change = try self.compare(exporter.written(file), in: database)
             self.lock.withLock { self.found[file] = change }
         }

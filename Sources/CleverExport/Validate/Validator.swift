@@ -19,13 +19,13 @@ final class Validator: @unchecked Sendable {
     private var found: [Finding] = []
 
     /// One job per check, the extract checks (which need little more than the staging tables)
-    /// first.
-    func jobs(checks: [String]) -> [ReadQueue.Job] {
+    /// first; `needs` gives the models a check waits for.
+    func jobs(checks: [String], needs: (String) -> Set<String>) -> [ReadQueue.Job] {
         checks.sorted { ($0.hasPrefix("check_extract") ? 0 : 1, $0) < ($1.hasPrefix("check_extract") ? 0 : 1, $1) }
             .map { check in
                 ReadQueue.Job(
                     kind: "check", name: check,
-                    isReady: { $0.canPrepare("select 1 from \"\(check)\" limit 0") },
+                    needs: needs(check),
                     run: { database in
                         let findings = try Self.findings(of: check, in: database)
                         self.lock.withLock { self.found += findings }
