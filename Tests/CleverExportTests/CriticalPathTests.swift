@@ -34,6 +34,21 @@ final class CriticalPathTests: XCTestCase {
         XCTAssertEqual(path.builtAlongside(catalog.files(in: "models")).map(\.model), ["b_short"])
     }
 
+    /// The longest chain runs on through a view between two models.
+    func testTheChainPassesThroughViews() throws {
+        let catalog = SQLCatalog(files: [
+            .init(path: "models/late.sql", text: "-- reads: stg_root\ncreate table late as select * from stg_root;"),
+            .init(path: "models/root.sql", text: "-- reads:\ncreate table root as select 1 as x;"),
+            .init(path: "models/side.sql", text: "-- reads: root\ncreate table side as select * from root;"),
+            .init(path: "staging/stg_root.sql", text: "-- reads: root\ncreate view stg_root as select * from root;"),
+        ], origin: "test")
+        let path = CriticalPath(
+            plan: try BuildPlan(catalog: catalog, schemaTables: []),
+            seconds: ["model root": 1, "model late": 5, "model side": 2])
+        XCTAssertEqual(path.chain, ["root", "late"])
+        XCTAssertEqual(path.builtAlongside(catalog.files(in: "models")).map(\.model), ["side"])
+    }
+
     func testTheWriterTakesTheLongestChainFirst() throws {
         let database = try Database(path: try temporaryDirectory(self).appending(path: "staging.db").path)
         var built: [String] = []

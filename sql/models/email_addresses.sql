@@ -1,33 +1,32 @@
 -- email_addresses: the e-mail a student or staff member would be written with for each source
--- (person_values) their e-mail option may name (students.email, teachers.email): the source's
--- value, with the suffix (students.email_suffix, teachers.email_suffix) appended to a value that
--- has no '@', after an '@' when the suffix does not start with one.
--- A view: an address is looked up by person, id and source, like person_values.
--- reads: person_values, run_options
+-- their e-mail option may name (students.email: student_values; teachers.email: staff_values):
+-- the source's value, with the suffix (students.email_suffix, teachers.email_suffix) appended to
+-- a value that has no '@', after an '@' when the suffix does not start with one.
+-- A view: export_students and staff_logins join it by person and row, as they do the values.
+-- reads: student_values, staff_values, run_options
 drop view if exists email_addresses;
 create view email_addresses as
-with suffixed as (
+with sourced as (
     select
-        person,
-        id,
-        source,
-        nullif(value, '') as value,
-        case person
-            when 'student' then (select students_email_suffix from run_options)
-            else (select teachers_email_suffix from run_options)
-        end as suffix
-    from person_values
+        'student' as person, source_row, source, nullif(value, '') as value,
+        (select students_email_suffix from run_options) as suffix
+    from student_values
+    union all
+    select
+        'staff', source_row, source, nullif(value, ''),
+        (select teachers_email_suffix from run_options)
+    from staff_values
 ),
 final as (
     select
         person,
-        id,
+        source_row,
         source,
         case
             when value is null or instr(value, '@') > 0 or coalesce(suffix, '') = '' then value
             when suffix like '@%' then value || suffix
             else value || '@' || suffix
         end as email
-    from suffixed
+    from sourced
 )
 select * from final;

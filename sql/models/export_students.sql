@@ -2,28 +2,24 @@
 -- them), one row each, with every students.csv value except the contacts: username, password
 -- and e-mail from their sources (docs/options.md, [students]), grade names, FRL and IEP codes,
 -- address and GPA columns, and the raw values that could not be read (for the cleaning check).
--- reads: email_addresses, person_values, run_option_lists, run_options, student_gpas, student_placements
+-- reads: email_addresses, student_values, run_option_lists, run_options, student_gpas, student_placements
 drop table if exists export_students;
 create table export_students as
 with kept as (
     select * from student_placements where left_out_because is null
 ),
--- Username and password from their sources (person_values), the e-mail from email_addresses;
--- students.email = "username" takes the username's source.
+-- Username and password from their sources (student_values), the e-mail from email_addresses;
+-- students.email = "username" takes the username's source. Every student has a row for each
+-- source an option names, so the joins keep every student.
 sourced as (
-    select
-        s.*,
-        nullif((select v.value from person_values v
-            where v.person = 'student' and v.id = s.student_id and v.source = o.students_username), '')
-            as username_base,
-        nullif((select v.value from person_values v
-            where v.person = 'student' and v.id = s.student_id and v.source = o.students_password), '')
-            as password,
-        (select e.email from email_addresses e
-            where e.person = 'student' and e.id = s.student_id
-                and e.source = iif(o.students_email = 'username', o.students_username, o.students_email)) as written_email
+    select s.*, nullif(u.value, '') as username_base, nullif(p.value, '') as password, e.email as written_email
     from kept s
     cross join run_options o
+    join student_values u on u.source_row = s.source_row and u.source = o.students_username
+    join student_values p on p.source_row = s.source_row and p.source = o.students_password
+    join email_addresses e
+        on e.person = 'student' and e.source_row = s.source_row
+        and e.source = iif(o.students_email = 'username', o.students_username, o.students_email)
 ),
 final as (
     select

@@ -70,8 +70,9 @@ chosen as (
     from eligible e
     left join deduped d on d.student_id = e.student_id and d.guardian_number = e.guardian_number
 ),
--- A lookup per contact, by row and slot: a join would read the compound view whole.
-phoned as (
+-- A lookup per contact, by row and slot (a join would read the compound view whole);
+-- materialized, so that each phone is looked up once though final reads it twice.
+phoned as materialized (
     select c.*,
         (select p.phone from stg_phone_numbers p
          where p.owner = 'guardian' and p.source_row = c.source_row and p.slot = c.slot) as phone

@@ -12,27 +12,25 @@ with slots as (
     union all select 'guardian', rowid, 2, phone_2 from guardians
     union all select 'guardian', rowid, 3, phone_3 from guardians
 ),
--- The common punctuation is replaced first, which is all most phones need.
-compact as (
-    select *,
-        replace(replace(replace(replace(replace(replace(replace(raw,
-            '(', ''), ')', ''), '-', ''), ' ', ''), '.', ''), '+', ''), '/', '') as compact
-    from slots
-    where raw <> ''
-),
--- The rare phone with anything else ("973_555_1234", "Cell: 973 555 1234") is read character by
--- character (positions) and its digits kept.
+-- Most phones hold nothing but digits and common punctuation, which is replaced; the rare one
+-- with anything else ("973_555_1234", "Cell: 973 555 1234") is read character by character
+-- (positions) and its digits kept. Each phone's text is tested once: the view's column is
+-- computed anew wherever it is read.
 digits as (
-    select c.*,
-        case when c.compact glob '*[^0-9]*' then
-            (select group_concat(ch, '') from (select substr(c.compact, p.n, 1) as ch from positions p
-                where p.n <= length(c.compact) order by p.n) where ch glob '[0-9]')
-        else c.compact end as digits
-    from compact c
+    select s.*,
+        case when s.raw glob '*[^0-9()+./ -]*' then
+            (select group_concat(ch, '') from (select substr(s.raw, p.n, 1) as ch from positions p
+                where p.n <= length(s.raw) order by p.n) where ch glob '[0-9]')
+        else replace(replace(replace(replace(replace(replace(replace(s.raw,
+            '(', ''), ')', ''), '-', ''), ' ', ''), '.', ''), '+', ''), '/', '')
+        end as digits
+    from slots s
+    where s.raw <> ''
 ),
 final as (
     select owner, source_row, slot, raw, digits,
-        case when length(digits) in (10, 11) then digits end as phone
+        -- A subquery, so the digits are worked out once rather than once per mention.
+        (select iif(length(d) in (10, 11), d, null) from (select digits as d)) as phone
     from digits
 )
 select * from final;

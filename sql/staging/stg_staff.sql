@@ -1,8 +1,10 @@
--- stg_staff: staff.csv cleaned; flags typed, status defaulted to ACTIVE.
+-- stg_staff: staff.csv cleaned; flags typed, status defaulted to ACTIVE. source_row is the row's
+-- place in staff.csv (its rowid).
 -- reads: staff
 create view stg_staff as
 with typed as (
     select
+        rowid as source_row,
         staff_id,
         last_name,
         first_name,
@@ -20,7 +22,7 @@ with typed as (
 ),
 final as (
     select
-        staff_id, last_name, first_name, middle_name, teacher_number, state_id, email, logon,
+        source_row, staff_id, last_name, first_name, middle_name, teacher_number, state_id, email, logon,
         title,
         is_teacher in ('Y', 'YES', '1', 'TRUE') as is_teacher,
         is_administrator in ('Y', 'YES', '1', 'TRUE') as is_administrator,

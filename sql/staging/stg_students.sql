@@ -79,7 +79,7 @@ final as (
         d.status,
         d.transcript_school_code
     -- Lookups rather than joins: a view of one table is read in place by the views that
-    -- take a few of its columns (person_values), and only the columns read are looked up.
+    -- take a few of its columns (student_values), and only the columns read are looked up.
     from typed d
 )
 select * from final;

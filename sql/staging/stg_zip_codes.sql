@@ -9,20 +9,17 @@ with written as (
     select 'school' as owner, rowid as source_row, zip as raw from schools
     union all select 'student', rowid, zip from students
 ),
--- "-" and spaces are replaced first, which is all most ZIP codes need.
-compact as (
-    select *, replace(replace(raw, '-', ''), ' ', '') as compact
-    from written
-    where raw <> ''
-),
--- The rare ZIP with anything else ("07039.1234") is read character by character (positions).
+-- Most ZIP codes hold nothing but letters, digits, "-" and spaces, which are replaced; the rare
+-- one with anything else ("07039.1234") is read character by character (positions).
 kept as (
-    select c.*,
-        case when c.compact glob '*[^0-9A-Za-z]*' then
-            (select group_concat(ch, '') from (select substr(c.compact, p.n, 1) as ch from positions p
-                where p.n <= length(c.compact) order by p.n) where ch glob '[0-9A-Za-z]')
-        else c.compact end as kept
-    from compact c
+    select w.*,
+        case when w.raw glob '*[^0-9A-Za-z -]*' then
+            (select group_concat(ch, '') from (select substr(w.raw, p.n, 1) as ch from positions p
+                where p.n <= length(w.raw) order by p.n) where ch glob '[0-9A-Za-z]')
+        else replace(replace(w.raw, '-', ''), ' ', '')
+        end as kept
+    from written w
+    where w.raw <> ''
 ),
 final as (
     select owner, source_row, raw, case when length(kept) in (5, 9) then kept end as zip

@@ -30,12 +30,13 @@ struct CriticalPath {
         lengths = Dictionary(uniqueKeysWithValues: models.map { ($0, length($0)) })
         quick = Set(models.filter { own[$0, default: 0] < 0.1 })
         self.own = own
-        // The chain: from the longest model that waits for no other, on through the reader
-        // with the longest chain, as long as that is a model.
-        var chain: Set<String> = []
+        // The chain: from the longest model that waits for no other, on through the reader with
+        // the longest chain (a view on the way is passed through), to the end of the work.
+        var chain: Set<String> = [], visited: Set<String> = []
         var next = models.filter { plan.models(neededBy: $0).isEmpty }.max { (memo[$0]!, $1) < (memo[$1]!, $0) }
-        while let model = next, plan.isModel(model), chain.insert(model).inserted {
-            next = plan.readers(of: model).max { (memo[$0] ?? 0, $1) < (memo[$1] ?? 0, $0) }
+        while let name = next, visited.insert(name).inserted {
+            if plan.isModel(name) { chain.insert(name) }
+            next = plan.readers(of: name).max { (memo[$0] ?? 0, $1) < (memo[$1] ?? 0, $0) }
         }
         self.chain = chain
     }
