@@ -35,7 +35,8 @@ with final as (
         s.unweighted_gpa as Unweighted_gpa,
         s.weighted_gpa as Weighted_gpa,
         c.contact_relationship as Contact_relationship,
-        c.contact_phone_type as Contact_phone_type,
+        -- Only beside a phone: the type of a phone that is not written says nothing.
+        iif(c.contact_phone is null, null, c.contact_phone_type) as Contact_phone_type,
         c.contact_sis_id as Contact_sis_id,
         s.graduation_year as Graduation_year
     from export_students s

@@ -70,9 +70,8 @@ chosen as (
     from eligible e
     left join deduped d on d.student_id = e.student_id and d.guardian_number = e.guardian_number
 ),
--- A lookup per contact, by row and slot (a join would read the compound view whole);
--- materialized, so that each phone is looked up once though final reads it twice.
-phoned as materialized (
+-- A lookup per contact, by row and slot: a join would read the compound view whole.
+phoned as (
     select c.*,
         (select p.phone from stg_phone_numbers p
          where p.owner = 'guardian' and p.source_row = c.source_row and p.slot = c.slot) as phone
@@ -85,8 +84,8 @@ final as (
         name as contact_name,
         contact_type,
         phone as contact_phone,
-        iif(phone is null, null,
-            case slot when 1 then phone_1_type when 2 then phone_2_type when 3 then phone_3_type end)
+        -- The type of the phone chosen; clever_students writes it only beside a phone.
+        case slot when 1 then phone_1_type when 2 then phone_2_type when 3 then phone_3_type end
             as contact_phone_type,
         email as contact_email,
         relationship as contact_relationship,
