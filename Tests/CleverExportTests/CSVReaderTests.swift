@@ -52,13 +52,14 @@ final class CSVReaderTests: XCTestCase {
 
     func testTextAfterClosingQuoteIsAnError() throws {
         XCTAssertThrowsError(try records("a,b\n\"x\"y,2\n")) { error in
-            XCTAssertEqual((error as? InputProblem)?.line, 2)
+            XCTAssertEqual((error as? InputProblem)?.description,
+                "t.csv:2 column 1: text after a closing quote; a field that holds a quote must be quoted whole, with the quote doubled (\"\")")
         }
     }
 
     func testUTF16IsRefused() throws {
         XCTAssertThrowsError(try records([0xFF, 0xFE, 0x61, 0x00])) { error in
-            XCTAssertTrue("\(error)".contains("UTF-16"))
+            XCTAssertEqual((error as? InputProblem)?.description, "t.csv:1: is UTF-16; save it as UTF-8 (\"CSV UTF-8\" in Excel) and run again")
         }
     }
 

@@ -58,8 +58,9 @@ final class ModelsAlongsideTests: XCTestCase {
         try catalog.buildModels(in: database, plan: plan, alongside: alongside) { model, _ in steps.append(model) }
         XCTAssertEqual(steps, ["a", "b", "c"])
         try assertBuilt(database)
-        // The job, run late, does nothing.
+        // The job, run late, does nothing: it makes no scratch file.
         try alongside.jobs(needs: plan.models(neededBy:))[0].run(reader)
         try assertBuilt(database)
+        XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: staging.scratchDirectory)) ?? [], [])
     }
 }

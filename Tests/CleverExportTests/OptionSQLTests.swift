@@ -14,8 +14,14 @@ final class OptionSQLTests: XCTestCase {
         let columns = try database.strings("select name from pragma_table_info('run_options')")
         let keys = OptionCatalog.all.filter(\.reachesSQL).map { $0.key.replacingOccurrences(of: ".", with: "_") }
         XCTAssertEqual(Set(columns), Set(keys), "run_options columns against OptionCatalog keys")
-        let named = try database.strings("select distinct key from export_option")
-        XCTAssertEqual(Set(named), Set(OptionCatalog.all.filter(\.reachesSQL).map(\.key)))
+        // Each column takes its own key's value: a mistyped key would leave it NULL.
+        for column in columns {
+            XCTAssertEqual(try database.strings("select \(column) is not null from run_options"), ["1"], column)
+        }
+        let text = try String(contentsOf: packageRoot.appending(path: "sql/models/run_options.sql"), encoding: .utf8)
+        for match in text.matches(of: /case key when '([a-z_.0-9]+)' then value end\) as (\w+)/) {
+            XCTAssertEqual(String(match.output.2), match.output.1.replacingOccurrences(of: ".", with: "_"))
+        }
     }
 
     func testExportColumnsNameOnlyCatalogKeys() throws {

@@ -80,8 +80,9 @@ final class CommandLineTests: XCTestCase {
     func testDeliverWithoutABuildSaysToRunFirst() throws {
         let config = try writeConfig()
         let result = try command(binary, ["deliver", "--config", config.path], check: false)
-        XCTAssertNotEqual(result.status, 0)
-        XCTAssertTrue(result.stderr.contains("run `clever-export run` first"), result.stderr)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("error: no files from an earlier run to deliver: schools.csv, students.csv, teachers.csv, sections.csv, enrollments.csv, staff.csv missing in "), result.stderr)
+        XCTAssertTrue(result.stderr.hasSuffix("staging.db-files; run `clever-export run` first\n"), result.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: remote.path), [])
     }
 

@@ -96,17 +96,18 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(left.status, 0, left.stderr)
         XCTAssertEqual(left.stdout, "student S1052 is left out: status is INACTIVE; only ACTIVE students are exported\n")
         let warned = try run(["explain", "student", "S1014"], in: dir)
+        XCTAssertEqual(warned.status, 0, warned.stderr)
         XCTAssertTrue(warned.stdout.hasSuffix("  warning: students.csv: gender \"U\" is not M, F or X; written empty\n"), warned.stdout)
         let otherDay = try run(["explain", "student", "S1052", "--as-of", "2027-03-01"], in: dir)
-        XCTAssertNotEqual(otherDay.status, 0)
-        XCTAssertTrue(otherDay.stderr.contains("the last run was as of 2026-10-15; run `clever-export validate --as-of 2027-03-01` first"), otherDay.stderr)
+        XCTAssertEqual(otherDay.status, 1)
+        XCTAssertEqual(otherDay.stderr, "error: \(dir.path)/staging.db: the last run was as of 2026-10-15; run `clever-export validate --as-of 2027-03-01` first, then ask again\n")
     }
 
     func testBadAsOfIsAUsageError() throws {
         for day in ["10/15/2026", "2026-02-30", "2026-99-99"] {
             let result = try run(["run", "--config", demoConfig, "--as-of", day])
-            XCTAssertNotEqual(result.status, 0)
-            XCTAssertTrue(result.stderr.contains("--as-of: \"\(day)\" is not a calendar date written YYYY-MM-DD"), result.stderr)
+            XCTAssertEqual(result.status, 64, result.stderr)
+            XCTAssertTrue(result.stderr.hasPrefix("Error: --as-of: \"\(day)\" is not a calendar date written YYYY-MM-DD"), result.stderr)
         }
     }
 
