@@ -14,8 +14,8 @@ public struct EmailDelivery: Delivery, ConnectionCheck {
 
     public var target: String { settings.target }
 
-    public func deliver(_ files: [ExportedFile]) throws {
-        try send(files, body: Self.summary(of: files, stamp: stamp))
+    public func deliver(_ files: [ExportedFile], summary: String?) throws {
+        try send(files, body: summary ?? Self.summary(of: files, stamp: stamp))
     }
 
     /// Sends one message with `body` as its text and every file attached. Retries only

@@ -15,7 +15,7 @@ public struct LocalFolderDelivery: Delivery {
 
     public var target: String { "folder \(directory)" }
 
-    public func deliver(_ files: [ExportedFile]) throws {
+    public func deliver(_ files: [ExportedFile], summary: String? = nil) throws {
         try place(files, in: directory)
         if archive { try place(files, in: archiveFolder()) }
     }

@@ -22,7 +22,7 @@ public struct SFTPDelivery: Delivery, ConnectionCheck {
 
     public var target: String { settings.target }
 
-    public func deliver(_ files: [ExportedFile]) throws {
+    public func deliver(_ files: [ExportedFile], summary: String? = nil) throws {
         // How far any attempt got, which decides what the server may have been left with.
         enum Step: Comparable { case connecting, uploading, swapping }
         var step = Step.connecting

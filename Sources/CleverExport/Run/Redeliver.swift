@@ -25,14 +25,7 @@ extension ExportRun {
                 throw DeliveryError("the last run was held (\(row[1] ?? "see run_finding")); fix the extract and run again, or deliver anyway with --force")
             }
         }
-        let results = deliveryTargets(stamp: Self.stamp(Date())).map { target in
-            do {
-                try target.deliver(files)
-                return DeliveryResult(target: target.target, failure: nil)
-            } catch {
-                return DeliveryResult(target: target.target, failure: "\(error)")
-            }
-        }
+        let results = deliveries(stamp: Self.stamp(Date())).send(files)
         // As after a run: the set any target received is the one the next run is compared with.
         if results.contains(where: \.succeeded) {
             try ChangeGuard(deliveredDirectory: deliveredDirectory).recordDelivered(files)
@@ -42,7 +35,7 @@ extension ExportRun {
 
     /// Tries every configured target without sending the files.
     public func checkConnections() -> [(target: String, outcome: Result<String, DeliveryError>)] {
-        deliveryTargets(stamp: Self.stamp(Date())).compactMap { $0 as? ConnectionCheck }.map { target in
+        deliveries(stamp: Self.stamp(Date())).targets.compactMap { $0 as? ConnectionCheck }.map { target in
             do {
                 return (target.target, .success(try target.checkConnection()))
             } catch let error as DeliveryError {

@@ -1,0 +1,143 @@
+import Foundation
+
+/// What one `run` is asked to do, beyond the config file.
+public struct RunRequest: Sendable {
+    public var configuration: Configuration
+    /// An edited copy of sql/ to use instead of the built-in one.
+    public var sqlDirectory: String?
+    public var databasePath: String?
+    /// Write the files to this folder (a local delivery) whatever the config says.
+    public var outputDirectory: String?
+    public var asOf: String?
+    /// Deliver despite validation errors or a large drop in rows.
+    public var force = false
+    /// Build and check everything, deliver nothing.
+    public var dryRun = false
+    /// Also list the keys of changed rows (for `diff --details`).
+    public var changeDetails = false
+
+    public init(configuration: Configuration, sqlDirectory: String? = nil, databasePath: String? = nil,
+                outputDirectory: String? = nil, asOf: String? = nil, force: Bool = false, dryRun: Bool = false) {
+        self.configuration = configuration
+        self.sqlDirectory = sqlDirectory
+        self.databasePath = databasePath
+        self.outputDirectory = outputDirectory
+        self.asOf = asOf
+        self.force = force
+        self.dryRun = dryRun
+    }
+}
+
+/// The whole job: import the extract, build the views, check them, write the Clever files,
+/// compare with the last delivery, deliver.
+public struct ExportRun {
+    public let request: RunRequest
+
+    public init(_ request: RunRequest) { self.request = request }
+
+    var configuration: Configuration { request.configuration }
+
+    public var databasePath: String {
+        request.databasePath.map(configuration.resolve) ?? configuration.path("source.database")
+    }
+
+    /// The files of the last build sit beside the database; deliveries ship them from there.
+    public var outboxDirectory: String { databasePath + "-files" }
+
+    /// The last delivered files, which the next run is compared with.
+    public var deliveredDirectory: String { databasePath + "-delivered" }
+
+    /// The run, step by step: build the staging database and the files (StagingBuild), put them
+    /// in place, decide whether they may go, deliver (Deliveries), record what happened.
+    public func run() throws -> RunReport {
+        let started = Date()
+        let asOf = request.asOf ?? configuration.asOf
+        let catalog = try request.sqlDirectory.map(SQLCatalog.load(directory:)) ?? .embedded
+        try makeFolder(URL(fileURLWithPath: databasePath).deletingLastPathComponent().path)
+        let lock = try RunLock(database: databasePath)
+        defer { withExtendedLifetime(lock) {} }
+
+        var clock = PhaseClock()
+        let steps = StepLog()
+        let staging = StagingFile(path: databasePath)
+        defer { staging.waitForRemovals() }
+        let built: StagingBuild.Built
+        let files: [ExportedFile]
+        do {
+            built = try StagingBuild(
+                configuration: configuration, catalog: catalog, staging: staging, asOf: asOf, started: started,
+                outboxDirectory: outboxDirectory, deliveredDirectory: deliveredDirectory,
+                changeDetails: request.changeDetails
+            ).build(clock: &clock, steps: steps)
+            do {
+                try clock.time("sync") { try staging.replacePrevious() }
+                files = try built.exporter.publish()
+            } catch {
+                built.exporter.discard()
+                throw error
+            }
+        } catch {
+            staging.discard()
+            // SQLite names no file ("database or disk is full"): say which one.
+            let error = (error as? DatabaseError).map {
+                $0.context == nil ? DatabaseError(message: $0.message, context: "staging database \(databasePath)") : $0
+            } ?? error
+            try? RunHistory(database: staging.openPrevious()).recordFailure(asOf: asOf, at: started, error: error)
+            throw error
+        }
+        let history = RunHistory(database: try Database(path: databasePath))
+        let targets = deliveries(stamp: Self.stamp(started))
+        let changes = built.changeGuard.changes(of: files)
+        var report = RunReport(
+            runID: built.runID, asOf: asOf, databasePath: databasePath, files: files, findings: built.findings,
+            changes: changes,
+            holds: RunReport.holds(
+                findings: built.findings, changes: changes,
+                maxDropPercent: configuration.integer("safety.max_drop_percent")),
+            deliveries: [],
+            outcome: .held, seconds: 0)
+
+        if request.dryRun {
+            report.outcome = .dryRun
+        } else if report.holds.isEmpty || request.force {
+            // The e-mail's text: the summary of the run as delivered.
+            var delivering = report
+            delivering.outcome = .delivered
+            let summary = delivering.summary(deliveries: false) + "\n"
+            report.deliveries = clock.time("deliver") { targets.send(files, summary: summary) }
+            report.outcome = report.deliveries.allSatisfy(\.succeeded) ? .delivered : .deliveryFailed
+            // The set one target received is the one the next run is compared with: were only a
+            // complete delivery recorded, a target that keeps failing would switch the guard off.
+            if report.deliveries.contains(where: \.succeeded) {
+                try clock.time("record") { try built.changeGuard.recordDelivered(files) }
+            }
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        report.phases = clock.phases
+        report.steps = steps.steps
+        try history.finish(report)
+        // report.html beside the built files, and in each local folder that got them.
+        let page = HTMLReport(report: report)
+        try page.write(into: outboxDirectory)
+        try targets.writeReport(page, delivered: report.deliveries)
+        switch report.outcome {
+        case .held: throw RunHeld(report: report)
+        case .deliveryFailed: throw DeliveryFailed(report: report)
+        case .delivered, .dryRun: return report
+        }
+    }
+
+    /// The configured targets; `--output` replaces the local folder.
+    func deliveries(stamp: String) -> Deliveries {
+        Deliveries(configuration: configuration, outputDirectory: request.outputDirectory, stamp: stamp)
+    }
+
+    static func stamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd'T'HHmmss"
+        return formatter.string(from: date)
+    }
+}
+
+

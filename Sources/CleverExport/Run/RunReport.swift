@@ -1,0 +1,65 @@
+import Foundation
+
+/// What a run did, for the summary, the e-mail body and the run history.
+public struct RunReport: Sendable {
+    public enum Outcome: String, Sendable {
+        case delivered, dryRun = "dry run", held, deliveryFailed = "delivery failed"
+    }
+
+    public let runID: Int
+    public let asOf: String
+    public let databasePath: String
+    public let files: [ExportedFile]
+    public let findings: [Finding]
+    public let changes: [FileChange]
+    /// Why the files were not delivered (validation errors, rows dropped), empty when they were.
+    public let holds: [String]
+    public var deliveries: [DeliveryResult]
+    public var outcome: Outcome
+    public var seconds: Double
+    /// Seconds per phase (import, history, index, build, validate, write, compare, checkpoint,
+    /// sync, deliver, record), in order; write and compare add up steps that ran alongside the build.
+    public var phases: [(name: String, seconds: Double)] = []
+    /// Seconds per step: each file imported, model built, check run, file written and compared.
+    public var steps: [Step] = []
+
+    public var errors: [Finding] { findings.filter { $0.severity == .error } }
+}
+
+/// The run built its files but would not deliver them; the report says why.
+public struct RunHeld: Error, CustomStringConvertible {
+    public let report: RunReport
+    public var description: String {
+        let errors = report.errors.prefix(20).map(\.description)
+        let more = report.errors.count > 20 ? ["... and \(report.errors.count - 20) more errors (table run_finding has all)"] : []
+        return (errors + more + report.holds + ["nothing was delivered; fix the extract, or deliver anyway with --force"])
+            .joined(separator: "\n")
+    }
+}
+
+/// Delivery failed for at least one target; the report says which.
+public struct DeliveryFailed: Error, CustomStringConvertible {
+    public let report: RunReport
+    public var description: String {
+        report.deliveries.compactMap { result in result.failure.map { "delivery to \(result.target) failed: \($0)" } }
+            .joined(separator: "\n")
+    }
+}
+
+extension RunReport {
+    /// Reasons not to deliver: validation errors, and files that lose too many rows.
+    static func holds(findings: [Finding], changes: [FileChange], maxDropPercent: Int) -> [String] {
+        var holds: [String] = []
+        let errors = findings.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            holds.append("validation found \(errors.count) error\(errors.count == 1 ? "" : "s") (Clever would reject or drop rows)")
+        }
+        let limit = Double(maxDropPercent)
+        for change in changes where change.dropPercent > limit {
+            holds.append(String(
+                format: "%@.csv would drop from %d to %d rows (%.1f%%, more than safety.max_drop_percent = %d)",
+                change.file.rawValue, change.previousRows ?? 0, change.rows, change.dropPercent, Int(limit)))
+        }
+        return holds
+    }
+}
