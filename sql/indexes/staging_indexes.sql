@@ -1,9 +1,6 @@
--- Indexes on the staging tables, created after loading (faster than maintaining them row by
--- row), on the keys the stg_ views and checks join on; check a view with EXPLAIN QUERY PLAN
--- after changing its joins. enrollments and guardians have none: they are only ever scanned
--- (student_contacts reads every guardian; with an index on student_id SQLite looked each
--- exported student up instead, no faster), and an index on millions of rows costs seconds to
--- build.
+-- Indexes on the staging tables, created after loading, on the keys the stg_ views and checks
+-- join on; check a view with EXPLAIN QUERY PLAN after changing its joins. enrollments and
+-- guardians have none: they are only ever scanned (docs/benchmark.md, planner).
 create index students_id on students (student_id);
 create index schools_code on schools (school_code);
 create index staff_id on staff (staff_id);

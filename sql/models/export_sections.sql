@@ -74,7 +74,7 @@ all_sections as (
 -- The homeroom teacher most of an ELEM section's enrolled students share (ties: lowest id).
 homeroom_teacher_votes as (
     select
-        -- Typed, so the join below can index it (an untyped key made that join quadratic).
+        -- Typed, so that the join below can use an index on it (docs/benchmark.md, planner).
         cast(e.home_key as integer) as home_key, h.staff_id,
         row_number() over (
             partition by e.home_key
@@ -113,9 +113,7 @@ named as (
     left join last_names vs on vs.staff_id = v.staff_id
     left join terms t on t.school_code = a.school_code and t.term_code = a.term_code
 ),
--- Materialized, so that the ORDER BY below is not planned into it: with it, SQLite scanned the
--- votes once per section instead of indexing them (quadratic: 12 minutes at 1M with
--- append_homeroom_teacher on).
+-- Materialized: keeps the ORDER BY below out of the votes' plan (docs/benchmark.md, planner).
 final as materialized (
     select
         n.is_homeroom,

@@ -1,28 +1,16 @@
 -- export_students: the students this run exports (student_placements left nothing against
--- them), one row each, with every students.csv value except the contacts: username, password
--- and e-mail from their sources (docs/options.md, [students]), grade names, FRL and IEP codes,
--- address and GPA columns, and the raw values that could not be read (for the cleaning check).
--- reads: email_addresses, student_values, run_option_lists, run_options, student_gpas, student_placements
+-- them), one row each, with every students.csv value but the contacts (student_contacts) and the
+-- logins (student_logins): grade names, FRL and IEP codes, address and GPA columns, and the raw
+-- values that could not be read (for the cleaning check).
+-- reads: run_option_lists, run_options, student_gpas, student_placements
 drop table if exists export_students;
 create table export_students as
 with kept as (
     select * from student_placements where left_out_because is null
 ),
--- Username and password from their sources (student_values), the e-mail from email_addresses;
--- students.email = "username" takes the username's source. Every student has a row for each
--- source an option names, so the joins keep every student.
-sourced as (
-    select s.*, nullif(u.value, '') as username_base, nullif(p.value, '') as password, e.email as written_email
-    from kept s
-    cross join run_options o
-    join student_values u on u.source_row = s.source_row and u.source = o.students_username
-    join student_values p on p.source_row = s.source_row and p.source = o.students_password
-    join email_addresses e
-        on e.person = 'student' and e.source_row = s.source_row
-        and e.source = iif(o.students_email = 'username', o.students_username, o.students_email)
-),
 final as (
     select
+        s.source_row,
         s.school_id,
         s.student_id,
         s.student_number,
@@ -55,9 +43,6 @@ final as (
         case when o.students_address then s.address end as street,
         case when o.students_address then s.city end as city,
         case when o.students_address then s.state end as state,
-        s.written_email as email,
-        s.username_base || coalesce(o.students_username_suffix, '') as username,
-        s.password,
         s.home_language,
         case when o.students_unweighted_gpa <> '' then
             (select max(g.value) from student_gpas g
@@ -76,7 +61,7 @@ final as (
         s.frl_status as frl_status_raw,
         s.birth_date_raw,
         s.zip_raw
-    from sourced s
+    from kept s
     cross join run_options o
 )
 select * from final;

@@ -8,8 +8,7 @@
 --   School_id: the primary school when selected, else the lowest selected school; with
 --   row_per_school one row per selected school. Someone with no selected school gets one row:
 --   the school of the first exported section they teach (by Section_id), else none.
--- A table, not a view: export_teachers reads it, and explain finds one staff member by the
--- index instead of ranking every exported section's teachers again (two seconds at 1M students).
+-- A table, not a view: explain finds one staff member by its index (docs/benchmark.md, planner).
 -- reads: export_sections, run_options, selected_schools, stg_staff, stg_staff_schools
 drop table if exists teacher_placements;
 create table teacher_placements as
@@ -48,9 +47,9 @@ selected_staff_schools as materialized (
     from stg_staff_schools ss
     join selected_schools sc on sc.school_code = ss.school_code
 ),
--- Three kinds of row, each read with index lookups (IN lists are built once; a LEFT JOIN on
--- first_sections was planned as a scan of it per row): a selected school's row; the first
--- section's school of a teacher with no selected school; no school at all.
+-- Three kinds of row: a selected school's row; the first section's school of a teacher with no
+-- selected school; no school at all. IN lists rather than a LEFT JOIN, which SQLite plans as a
+-- scan per row (docs/benchmark.md, planner).
 placed as (
     select
         s.*,
