@@ -40,7 +40,7 @@ final class DeliveryConfigTests: XCTestCase {
             password_env = "SMTP_PASSWORD"
             ca_file = "keys/ca.pem"
             """, name: "c.toml", baseDirectory: "/base")
-        let targets = ExportRun(RunRequest(configuration: configuration)).deliveryTargets(stamp: "s")
+        let targets = ExportRun(RunRequest(configuration: configuration)).deliveries(stamp: "s").targets
         XCTAssertEqual(targets.map(\.target), [
             "folder /base/out", "SFTP maple-valley@sftp.clever.com:22 (folder upload)",
             "e-mail to clever@district.example, it@district.example via smtp://mail.district.example:587",
