@@ -94,8 +94,8 @@ last_names as (
     select staff_id, max(last_name) as last_name from stg_staff group by staff_id
 ),
 terms as (
-    select school_code, term_code, max(name) as name, max(start_date) as start_date,
-        max(end_date) as end_date
+    select school_code, term_code, max(name) as name, max(term_start) as term_start,
+        max(term_end) as term_end
     from stg_terms
     group by school_code, term_code
 ),
@@ -105,8 +105,8 @@ named as (
         r.last_name as record_last_name,
         case when a.is_homeroom then r.last_name else vs.last_name end as homeroom_last_name,
         t.name as term_name,
-        t.start_date,
-        t.end_date
+        t.term_start,
+        t.term_end
     from all_sections a
     left join last_names r on r.staff_id = a.teacher_1
     left join homeroom_teacher_votes v on v.home_key = a.section_key and v.vote_rank = 1
@@ -139,10 +139,8 @@ final as materialized (
         n.course_number,
         n.subject,
         n.term_name,
-        substr(n.start_date, 6, 2) || '/' || substr(n.start_date, 9, 2) || '/' || substr(n.start_date, 1, 4)
-            as term_start,
-        substr(n.end_date, 6, 2) || '/' || substr(n.end_date, 9, 2) || '/' || substr(n.end_date, 1, 4)
-            as term_end,
+        n.term_start,
+        n.term_end,
         n.teacher_1, n.teacher_2, n.teacher_3, n.teacher_4, n.teacher_count,
         n.print_period,
         n.section as section_number

@@ -40,9 +40,11 @@ final as (
             else 'N'
         end as iep_status,
         case when o.students_address then s.zip end as zip,
-        case when o.students_address then s.address end as street,
-        case when o.students_address then s.city end as city,
-        case when o.students_address then s.state end as state,
+        -- Street, city and state are columns of their own, written only with students.address
+        -- (export_columns); Student_zip is always a column, filled only with it.
+        s.address as street,
+        s.city,
+        s.state,
         s.home_language,
         case when o.students_unweighted_gpa <> '' then
             (select max(g.value) from student_gpas g
