@@ -6,7 +6,7 @@
 -- beside the read ones; the guardians' phones have a check of their own
 -- (extract_guardian_phones), which waits for the contacts to be built. The students with a
 -- problem are read once (a materialized CTE), then unpivoted into one line per problem.
--- reads: export_students, guardians, run_options, section_teachers, selected_schools, stg_enrollments, stg_terms
+-- reads: export_students, flag_words, guardians, run_options, section_teachers, selected_schools, stg_enrollments, stg_terms
 create view check_extract_cleaning as
 with student_problems as materialized (
     select * from (
@@ -64,9 +64,9 @@ emptied as (
     select 'guardians.csv', 'student ' || student_id || ' guardian ' || guardian_number,
         'custody_issue "' || custody_issue || '" is not Y or N; read as a custody issue'
     from guardians
-    -- The common values first, as they are: upper() on two million rows costs.
+    -- The common values first, as they are: a lookup on two million rows costs.
     where custody_issue not in ('', 'Y', 'N')
-        and upper(custody_issue) not in ('Y', 'YES', '1', 'TRUE', 'N', 'NO', '0', 'FALSE')
+        and lower(custody_issue) not in (select word from flag_words)
     union all
     select 'section_teachers.csv', 'staff ' || staff_id || ' in ' || school_code || '-' || course_code || '-' || section,
         'position "' || position

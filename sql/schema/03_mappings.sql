@@ -54,6 +54,14 @@ insert into grade_map values
     ('dh', 'Kindergarten', 'kindergarten'),
     ('pg', 'PostGraduate', null), ('ug', 'Ungraded', null);
 
+-- Flags (sis-extract.md): the words a Y/N column may hold, any case; 1 is yes, 0 no. A flag
+-- column read through this table is 0 when it is empty or holds another word.
+drop table if exists flag_words;
+create table flag_words (word text primary key, flag integer not null) without rowid;
+insert into flag_words values
+    ('y', 1), ('yes', 1), ('1', 1), ('true', 1),
+    ('n', 0), ('no', 0), ('0', 0), ('false', 0);
+
 -- Letters: the accented Latin letters a name may hold and the ASCII they are written as in a
 -- generated username (first_initial_last_name keeps a-z and 0-9 and looks every other
 -- character up here; one not listed is dropped). Both cases: SQLite's lower() folds only ASCII.

@@ -1,5 +1,5 @@
 -- stg_courses: courses.csv cleaned; subject mapped through subject_map ('other' when unknown).
--- reads: courses, subject_map
+-- reads: courses, subject_map, flag_words
 create view stg_courses as
 with typed as (
     select
@@ -7,8 +7,8 @@ with typed as (
         course_code,
         description,
         subject as subject_raw,
-        upper(user_flag_2) as user_flag_2,
-        upper(is_special_ed) as is_special_ed
+        user_flag_2,
+        is_special_ed
     from courses
 ),
 final as (
@@ -18,8 +18,8 @@ final as (
         c.description,
         c.subject_raw,
         coalesce(m.clever_subject, 'other') as subject,
-        c.user_flag_2 in ('Y', 'YES', '1', 'TRUE') as user_flag_2,
-        c.is_special_ed in ('Y', 'YES', '1', 'TRUE') as is_special_ed
+        coalesce((select f.flag from flag_words f where f.word = lower(c.user_flag_2)), 0) as user_flag_2,
+        coalesce((select f.flag from flag_words f where f.word = lower(c.is_special_ed)), 0) as is_special_ed
     from typed c
     left join subject_map m on m.sis_subject = lower(c.subject_raw)
 )

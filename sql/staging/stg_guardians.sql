@@ -2,7 +2,7 @@
 -- defaults to Parent/Guardian; each phone keeps its raw text (phone_N_raw, NULL when empty):
 -- its cleaned digits are in stg_phone_numbers (owner guardian, by source_row and slot).
 -- source_row is the row's place in guardians.csv (its rowid).
--- reads: guardians
+-- reads: guardians, flag_words
 create view stg_guardians as
 with final as (
     select
@@ -21,9 +21,11 @@ with final as (
         phone_2_type,
         phone_3_type,
         email,
-        -- Read to fail safe: any value but an empty one or a "no" (N, NO, 0, FALSE) is a custody
+        -- Read to fail safe: any value but an empty one or a "no" (flag_words) is a custody
         -- issue, so a flag the SIS wrote in words keeps the guardian out (extract_cleaning warns).
-        coalesce(upper(custody_issue), '') not in ('', 'N', 'NO', '0', 'FALSE') as custody_issue,
+        case when coalesce(custody_issue, '') = '' then 0
+            else coalesce((select f.flag from flag_words f where f.word = lower(custody_issue)), 1)
+        end as custody_issue,
         contact_id
     from guardians
 )

@@ -1,7 +1,7 @@
 -- stg_schools: schools.csv cleaned. ZIP code and phone come from stg_zip_codes and
 -- stg_phone_numbers (NULL when they cannot be written); level defaults to OTHER. The *_raw
 -- columns keep what the SIS wrote, for the checks.
--- reads: schools, stg_phone_numbers, stg_zip_codes
+-- reads: schools, stg_phone_numbers, stg_zip_codes, flag_words
 create view stg_schools as
 with typed as (
     select
@@ -19,7 +19,7 @@ with typed as (
         principal_name,
         principal_email,
         upper(nullif(level, '')) as level,
-        upper(is_preregistration) as is_preregistration
+        is_preregistration
     from schools
 ),
 final as (
@@ -39,7 +39,7 @@ final as (
         s.principal_name,
         s.principal_email,
         coalesce(s.level, 'OTHER') as level,
-        s.is_preregistration in ('Y', 'YES', '1', 'TRUE') as is_preregistration
+        coalesce((select f.flag from flag_words f where f.word = lower(s.is_preregistration)), 0) as is_preregistration
     from typed s
 )
 select * from final;
