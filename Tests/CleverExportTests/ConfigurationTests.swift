@@ -70,6 +70,6 @@ final class ConfigurationTests: XCTestCase {
     }
 
     func testTeacherColumnsMustBeOneOrFour() {
-        XCTAssertEqual(configurationProblems("[sections]\nteacher_columns = 3"), ["sections.teacher_columns: must be 1 or 4, not 3"])
+        XCTAssertEqual(configurationProblems("[sections]\nteacher_columns = 3"), ["sections.teacher_columns: expected 1 or 4, found 3"])
     }
 }

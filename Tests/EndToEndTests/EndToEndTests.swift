@@ -55,8 +55,8 @@ final class EndToEndTests: XCTestCase {
         let result = try run(["run", "--config", config.path])
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.stderr, """
+            error: bad.toml: sections.teacher_columns: expected 1 or 4, found 3
             error: bad.toml: students.usrname: unknown key (did you mean students.username?)
-            error: bad.toml: sections.teacher_columns: must be 1 or 4, not 3
 
             """)
         XCTAssertEqual(result.stdout, "")

@@ -33,11 +33,7 @@ extension Configuration {
     /// Rules that involve more than one key.
     func crossChecks() -> [String] {
         var problems: [String] = []
-        let teacherColumns = integer("sections.teacher_columns")
-        if teacherColumns != 1 && teacherColumns != 4 {
-            problems.append("sections.teacher_columns: must be 1 or 4, not \(teacherColumns)")
-        }
-        if flag("sections.split_shared_teachers") && teacherColumns != 4 {
+        if flag("sections.split_shared_teachers") && integer("sections.teacher_columns") != 4 {
             problems.append("sections.split_shared_teachers: needs sections.teacher_columns = 4 (shared teachers are written as co-teachers in Teacher_2_id..Teacher_4_id)")
         }
         let allowedFiles = ExportFile.allCases.map(\.rawValue)
@@ -97,6 +93,10 @@ private struct Reader {
         case .integer(let range):
             guard let number = value.int else { problems.append(wrongType); return nil }
             guard range.contains(number) else { problems.append("\(spec.key): expected \(spec.allowedValues), found \(number)"); return nil }
+            return .integer(number)
+        case .number(let values):
+            guard let number = value.int else { problems.append(wrongType); return nil }
+            guard values.contains(number) else { problems.append("\(spec.key): expected \(spec.allowedValues), found \(number)"); return nil }
             return .integer(number)
         case .list:
             if let single = value.string { return .list(splitList(single)) }
