@@ -22,6 +22,21 @@ final class CheckTests: XCTestCase {
         }
     }
 
+    /// More teachers than columns: the first N are written and the section is named.
+    func testASectionWithMoreTeachersThanColumnsIsWarned() throws {
+        let work = try temporaryDirectory(self)
+        let extract = packageRoot.appending(path: "fixtures/options/sections-teacher-columns-ten/extract").path
+        let config = work.appending(path: "clever-export.toml")
+        try write("[source]\ndir = \"\(extract)\"\n[export]\nas_of = 2026-10-15\n[sections]\nteacher_columns = 6\n", to: config)
+        let (report, output) = try runExport(config: config, work: work)
+        XCTAssertEqual(report.findings.filter { $0.code == "too_many_teachers" }.map(\.description), [
+            "sections: Section_id 030-BIO-2: has 7 teachers; only the first 6 are written [too_many_teachers]"
+        ])
+        let row = try String(contentsOf: output.appending(path: "sections.csv"), encoding: .utf8)
+            .components(separatedBy: "\r\n").first { $0.contains(",030-BIO-2,") }
+        XCTAssertEqual(row, "030,030-BIO-2,T2024,T2030,T2022,T2023,T2025,T2026,Biology,Biology,BIO,Science,Full Year,09/08/2026,06/22/2027")
+    }
+
     /// A student listed twice with different values is an error; a student's rows for several
     /// contacts (all_guardians: S1001 has two guardians) are not.
     func testAStudentInTwoDifferentRowsIsADuplicate() throws {

@@ -51,11 +51,11 @@ final class EndToEndTests: XCTestCase {
     func testConfigurationErrorsExitTwoNamingEachKey() throws {
         let work = try work()
         let config = work.appending(path: "bad.toml")
-        try Data("[students]\nusrname = 1\n[sections]\nteacher_columns = 3\n".utf8).write(to: config)
+        try Data("[students]\nusrname = 1\n[sections]\nteacher_columns = 11\n".utf8).write(to: config)
         let result = try run(["run", "--config", config.path])
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.stderr, """
-            error: bad.toml: sections.teacher_columns: expected 1 or 4, found 3
+            error: bad.toml: sections.teacher_columns: expected a whole number from 1 to 10, found 11
             error: bad.toml: students.usrname: unknown key (did you mean students.username?)
 
             """)

@@ -2,7 +2,7 @@
 -- its school or teacher, a student, teacher or staff member without their school. Clever
 -- rejects the row. The enrollments' references have checks of their own (enrollment_sections,
 -- enrollment_students), which run side by side once enrollments.csv is built.
--- reads: clever_schools, clever_sections, clever_staff, clever_students, clever_teachers
+-- reads: clever_schools, clever_sections, clever_staff, clever_students, clever_teachers, written_teachers
 create view check_references as
 with schools as (select School_id from clever_schools),
 dangling as (
@@ -10,15 +10,10 @@ dangling as (
         'School_id ' || School_id || ' is not in schools.csv' as message
     from clever_sections where School_id not in (select School_id from schools)
     union all
-    select 'sections', 'Section_id ' || s.Section_id, 'teacher ' || t.teacher || ' is not in teachers.csv'
-    from clever_sections s
-    join (
-        select Section_id, Teacher_id as teacher from clever_sections
-        union all select Section_id, Teacher_2_id from clever_sections
-        union all select Section_id, Teacher_3_id from clever_sections
-        union all select Section_id, Teacher_4_id from clever_sections
-    ) t on t.Section_id = s.Section_id
-    where t.teacher <> '' and t.teacher not in (select Teacher_id from clever_teachers)
+    -- The teachers sections.csv writes (written_teachers: as many columns as it has).
+    select 'sections', 'Section_id ' || w.section_id, 'teacher ' || w.staff_id || ' is not in teachers.csv'
+    from written_teachers w
+    where w.staff_id not in (select Teacher_id from clever_teachers)
     union all
     select 'students', 'Student_id ' || Student_id, 'School_id ' || School_id || ' is not in schools.csv'
     from clever_students where School_id not in (select School_id from schools)

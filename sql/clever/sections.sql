@@ -1,6 +1,6 @@
 -- clever_sections: sections.csv, one row per exported section (export_sections holds the
--- rules). Teacher_2_id..Teacher_4_id are written in four-column mode, Section_number and
--- Period with extra_columns (export_columns decides).
+-- rules). Teacher_2_id..Teacher_N_id are written with sections.teacher_columns = N, Section_number
+-- and Period with extra_columns (export_columns decides).
 -- reads: export_sections
 create view clever_sections as
 with final as (
@@ -11,6 +11,12 @@ with final as (
         teacher_2 as Teacher_2_id,
         teacher_3 as Teacher_3_id,
         teacher_4 as Teacher_4_id,
+        teacher_5 as Teacher_5_id,
+        teacher_6 as Teacher_6_id,
+        teacher_7 as Teacher_7_id,
+        teacher_8 as Teacher_8_id,
+        teacher_9 as Teacher_9_id,
+        teacher_10 as Teacher_10_id,
         name as Name,
         course_name as Course_name,
         course_number as Course_number,

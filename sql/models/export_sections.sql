@@ -19,6 +19,12 @@ teachers as (
         max(case slot when 2 then staff_id end) as teacher_2,
         max(case slot when 3 then staff_id end) as teacher_3,
         max(case slot when 4 then staff_id end) as teacher_4,
+        max(case slot when 5 then staff_id end) as teacher_5,
+        max(case slot when 6 then staff_id end) as teacher_6,
+        max(case slot when 7 then staff_id end) as teacher_7,
+        max(case slot when 8 then staff_id end) as teacher_8,
+        max(case slot when 9 then staff_id end) as teacher_9,
+        max(case slot when 10 then staff_id end) as teacher_10,
         count(*) as teacher_count
     from section_teacher_slots
     group by school_code, course_code, section
@@ -39,7 +45,8 @@ course_sections as (
         c.description as course_name,
         c.course_code as course_number,
         c.subject,
-        t.teacher_1, t.teacher_2, t.teacher_3, t.teacher_4,
+        t.teacher_1, t.teacher_2, t.teacher_3, t.teacher_4, t.teacher_5, t.teacher_6, t.teacher_7,
+        t.teacher_8, t.teacher_9, t.teacher_10,
         coalesce(t.teacher_count, 0) as teacher_count
     from written_homes w
     join section_candidates c on c.section_key = w.home_key
@@ -62,7 +69,8 @@ homerooms as (
         'Homeroom' as course_name,
         'HR' as course_number,
         'Homeroom/advisory' as subject,
-        h.staff_id as teacher_1, null as teacher_2, null as teacher_3, null as teacher_4,
+        h.staff_id as teacher_1, null as teacher_2, null as teacher_3, null as teacher_4, null as teacher_5,
+        null as teacher_6, null as teacher_7, null as teacher_8, null as teacher_9, null as teacher_10,
         h.staff_id is not null as teacher_count
     from homeroom_sections h
 ),
@@ -141,7 +149,8 @@ final as materialized (
         n.term_name,
         n.term_start,
         n.term_end,
-        n.teacher_1, n.teacher_2, n.teacher_3, n.teacher_4, n.teacher_count,
+        n.teacher_1, n.teacher_2, n.teacher_3, n.teacher_4, n.teacher_5, n.teacher_6, n.teacher_7,
+        n.teacher_8, n.teacher_9, n.teacher_10, n.teacher_count,
         n.print_period,
         n.section as section_number
     from named n

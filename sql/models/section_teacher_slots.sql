@@ -1,7 +1,7 @@
 -- section_teacher_slots: the numbered teachers (slot 1 = Teacher_id) of each home section.
 -- Order: the section's own non-shared teachers by position (an unreadable one last); then, with
--- split_shared_teachers, its shared teachers by position; then (four-column mode) the teachers of
--- inclusion sections merged into it, in merge order. Inactive staff never count; a teacher
+-- split_shared_teachers, its shared teachers by position; then (teacher_columns of 2 or more) the
+-- teachers of inclusion sections merged into it, in merge order. Inactive staff never count; a teacher
 -- appears once.
 -- reads: run_options, section_homes, stg_section_teachers, stg_staff
 drop table if exists section_teacher_slots;
@@ -22,7 +22,7 @@ with candidates as (
     join stg_staff s on s.staff_id = t.staff_id and s.is_active
     cross join run_options o
     where (not t.is_shared or o.sections_split_shared_teachers)
-        and (h.merge_order = 0 or o.sections_teacher_columns = 4)
+        and (h.merge_order = 0 or o.sections_teacher_columns > 1)
 ),
 first_mention as (
     select *,

@@ -3,32 +3,16 @@
 -- (NULL: written). export_teachers writes the rows left_out_because leaves NULL; `clever-export
 -- explain teacher` reads the reason.
 --   Written: active staff who have is_teacher = Y (any, with teachers.include_non_teaching) or
---   are written as a teacher of an exported section (Teacher_id, and Teacher_2_id..Teacher_4_id
---   in four-column mode), and who have a selected school or teach such a section.
+--   are written as a teacher of an exported section (written_teachers: Teacher_id, and
+--   Teacher_2_id..Teacher_N_id with teacher_columns = N), and who have a selected school or teach such a section.
 --   School_id: the primary school when selected, else the lowest selected school; with
 --   row_per_school one row per selected school. Someone with no selected school gets one row:
 --   the school of the first exported section they teach (by Section_id), else none.
 -- A table, not a view: explain finds one staff member by its index (docs/benchmark.md, planner).
--- reads: export_sections, run_options, selected_schools, stg_staff, stg_staff_schools
+-- reads: written_teachers, run_options, selected_schools, stg_staff, stg_staff_schools
 drop table if exists teacher_placements;
 create table teacher_placements as
-with sections as materialized (
-    select school_code, section_id, teacher_1, teacher_2, teacher_3, teacher_4
-    from export_sections
-),
-slots as (
-    select school_code, section_id, teacher_1 as staff_id, 1 as slot from sections
-    union all select school_code, section_id, teacher_2, 2 from sections
-    union all select school_code, section_id, teacher_3, 3 from sections
-    union all select school_code, section_id, teacher_4, 4 from sections
-),
-written_teachers as (
-    select s.school_code, s.section_id, s.staff_id
-    from slots s
-    cross join run_options o
-    where s.staff_id is not null and (s.slot = 1 or o.sections_teacher_columns = 4)
-),
-ranked_sections as (
+with ranked_sections as (
     select staff_id, school_code,
         row_number() over (partition by staff_id order by section_id) as section_rank
     from written_teachers

@@ -33,8 +33,8 @@ extension Configuration {
     /// Rules that involve more than one key.
     func crossChecks() -> [String] {
         var problems: [String] = []
-        if flag("sections.split_shared_teachers") && integer("sections.teacher_columns") != 4 {
-            problems.append("sections.split_shared_teachers: needs sections.teacher_columns = 4 (shared teachers are written as co-teachers in Teacher_2_id..Teacher_4_id)")
+        if flag("sections.split_shared_teachers") && integer("sections.teacher_columns") < 2 {
+            problems.append("sections.split_shared_teachers: needs sections.teacher_columns of 2 or more (shared teachers are written as co-teachers in Teacher_2_id and on)")
         }
         let allowedFiles = ExportFile.allCases.map(\.rawValue)
         for file in list("export.files") where !allowedFiles.contains(file) {
@@ -94,10 +94,7 @@ private struct Reader {
             guard let number = value.int else { problems.append(wrongType); return nil }
             guard range.contains(number) else { problems.append("\(spec.key): expected \(spec.allowedValues), found \(number)"); return nil }
             return .integer(number)
-        case .number(let values):
-            guard let number = value.int else { problems.append(wrongType); return nil }
-            guard values.contains(number) else { problems.append("\(spec.key): expected \(spec.allowedValues), found \(number)"); return nil }
-            return .integer(number)
+
         case .list:
             if let single = value.string { return .list(splitList(single)) }
             guard let array = value.array else { problems.append(wrongType); return nil }

@@ -6,8 +6,6 @@ public struct OptionSpec: Sendable {
         case flag
         case text
         case integer(ClosedRange<Int>)
-        /// A whole number, one of these.
-        case number(among: [Int])
         case list
         case date
         /// One of the named sources; `userText` also allows `user_text:FIELD`.
@@ -30,7 +28,6 @@ public struct OptionSpec: Sendable {
         case .flag: return "true or false"
         case .text: return "a string"
         case .integer(let range): return "a whole number from \(range.lowerBound) to \(range.upperBound)"
-        case .number(let values): return values.map(String.init).joined(separator: " or ")
         case .list: return "a list of strings"
         case .date: return "a date (YYYY-MM-DD)"
         case .choice(let names, let userText):
@@ -118,8 +115,8 @@ public enum OptionCatalog {
         spec("sections.append_homeroom_teacher", .flag, .flag(false), "ELEM schools: Name += \" - \" + the homeroom teacher's last name."),
         spec("sections.append_period", .flag, .flag(false), "MIDDLE schools: Name += \" - Period \" + print_period."),
         spec("sections.combine_inclusion", .flag, .flag(false), "Merge inclusion sections into their matching regular section."),
-        spec("sections.teacher_columns", .number(among: [1, 4]), .integer(1), "Teacher_id alone, or Teacher_id to Teacher_4_id."),
-        spec("sections.split_shared_teachers", .flag, .flag(false), "Shared teachers become co-teachers (needs teacher_columns = 4)."),
+        spec("sections.teacher_columns", .integer(1...10), .integer(1), "How many teacher columns sections.csv has: Teacher_id, then Teacher_2_id to Teacher_N_id."),
+        spec("sections.split_shared_teachers", .flag, .flag(false), "Shared teachers become co-teachers (needs teacher_columns of 2 or more)."),
         spec("sections.prepend_teacher_name_to_name", .flag, .flag(false), "Name = teacher of record's last name + \" - \" + Name."),
         spec("sections.lead_days", .integer(0...366), .integer(0), "An enrollment counts from this many days before its start date."),
 
@@ -166,7 +163,7 @@ extension OptionCatalog {
             }
             text += "# \(spec.summary)\n"
             switch spec.kind {
-            case .choice, .number: text += "# One of: \(spec.allowedValues)\n"
+            case .choice: text += "# One of: \(spec.allowedValues)\n"
             default: break
             }
             switch (spec.key, spec.defaultValue) {
