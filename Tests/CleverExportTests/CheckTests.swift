@@ -37,6 +37,21 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(row, "030,030-BIO-2,T2024,T2030,T2022,T2023,T2025,T2026,Biology,Biology,BIO,Science,Full Year,09/08/2026,06/22/2027")
     }
 
+    /// Role STL for everyone is warned with how many people get it (29 in the demo's staff.csv),
+    /// and so are the 21 of them who are in teachers.csv; naming the tech leads leaves neither.
+    func testTechLeadsForEveryoneOrForTeachersAreWarned() throws {
+        func warnings(_ extra: String) throws -> [String] {
+            let (config, _, work) = try demoExtractCopy(self, extra: extra)
+            return try runExport(config: config, work: work).report.findings
+                .filter { $0.code.hasPrefix("tech_lead") }.map(\.description)
+        }
+        XCTAssertEqual(try warnings("[staff]\nrole = \"STL\"\n"), [
+            "staff: staff.role: all 29 people in staff.csv get Role STL and can manage Clever for their schools; name the tech leads with staff.stl_roles, stl_departments or stl_staff_ids [tech_lead_for_everyone]",
+            "staff: staff.role: 21 of the people with Role STL are in teachers.csv; a teacher who manages Clever is rarely meant [tech_lead_teaches]",
+        ])
+        XCTAssertEqual(try warnings("[staff]\nrole = \"STL\"\nstl_roles = [\"Principal\"]\n"), [])
+    }
+
     /// A student listed twice with different values is an error; a student's rows for several
     /// contacts (all_guardians: S1001 has two guardians) are not.
     func testAStudentInTwoDifferentRowsIsADuplicate() throws {

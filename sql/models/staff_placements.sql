@@ -3,12 +3,13 @@
 -- left_out_because leaves NULL; `clever-export explain staff` reads the reason.
 --   Written: active staff (teachers included), narrowed by staff.departments (when non-empty,
 --   only those departments), staff.administrators_only (is_administrator = Y) and
---   staff.exclude_roles (holding any of them, in any case, leaves one out).
+--   staff.exclude_roles (holding any of them, in any case, leaves one out) and
+--   staff.exclude_teachers (anyone teachers.csv has).
 --   School_id: one row per selected school in staff_schools. With all schools selected, someone
 --   with no staff_schools row gets one row at DEFAULT_DISTRICT_OFFICE. Anyone else without a
 --   selected school gets one row with no School_id.
 -- A view: export_staff reads it once; explain looks one staff member up.
--- reads: run_option_lists, run_options, selected_schools, stg_staff, stg_staff_roles, stg_staff_schools
+-- reads: run_option_lists, run_options, selected_schools, stg_staff, stg_staff_roles, stg_staff_schools, teacher_placements
 drop view if exists staff_placements;
 create view staff_placements as
 with staff_schools as materialized (
@@ -61,6 +62,9 @@ final as (
                 then 'not an administrator and staff.administrators_only is on'
             when r.excluded_role is not null
                 then 'holds role ' || r.excluded_role || ', listed in staff.exclude_roles'
+            when o.staff_exclude_teachers
+                and r.staff_id in (select staff_id from teacher_placements where left_out_because is null)
+                then 'is in teachers.csv and staff.exclude_teachers is on'
             when r.school_id is null and r.has_school
                 then 'none of their schools is selected (export.schools)'
             when r.school_id is null

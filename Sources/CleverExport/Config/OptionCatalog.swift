@@ -105,7 +105,11 @@ public enum OptionCatalog {
         spec("staff.departments", .list, .list([]), "Only staff of these department codes; empty means all."),
         spec("staff.administrators_only", .flag, .flag(false), "Only staff with is_administrator = Y."),
         spec("staff.exclude_roles", .list, .list([]), "Leave out staff holding any of these roles (any case)."),
-        spec("staff.role", .choice(["", "STL", "School Tech Lead"], userText: false), .text(""), "Written in Role for every row; empty leaves Role empty."),
+        spec("staff.role", .choice(["", "STL", "School Tech Lead"], userText: false), .text(""), "Written in Role (for everyone, or as the stl_ lists narrow it); empty leaves Role empty."),
+        spec("staff.stl_roles", .list, .list([]), "With role: Role only for staff holding one of these roles (any case)."),
+        spec("staff.stl_departments", .list, .list([]), "With role: Role only for staff of these department codes."),
+        spec("staff.stl_staff_ids", .list, .list([]), "With role: Role only for these staff IDs."),
+        spec("staff.exclude_teachers", .flag, .flag(false), "Leave out of staff.csv and admins.csv everyone who is in teachers.csv."),
 
         spec("sections.prepend_school_year", .flag, .flag(false), "Section_id = school_year + \"-\" + the rest."),
         spec("sections.prepend_teacher_name", .flag, .flag(false), "Section_id gets the teacher of record's last name + \"-\" after the school year."),
