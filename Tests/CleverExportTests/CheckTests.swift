@@ -52,6 +52,17 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(try warnings("[staff]\nrole = \"STL\"\nstl_roles = [\"Principal\"]\n"), [])
     }
 
+    /// A home language or a relationship the mapping tables do not know is warned, as written.
+    func testLanguagesAndRelationshipsCleverDoesNotListAreWarned() throws {
+        let (config, _, work) = try demoExtractCopy(self, extra: "[students]\nhome_language = true\ncontact_details = true\n")
+        let found = try runExport(config: config, work: work).report.findings.map(\.description)
+        XCTAssertEqual(found.filter { $0.contains("home_language_map") || $0.contains("contact_relationship_map") }, [
+            "guardians.csv: student S1046 guardian 1: relationship \"Caseworker\" is not in contact_relationship_map (sql/schema/03_mappings.sql); written Other [value_unreadable]",
+        ] + [("S1024", "Yoruba"), ("S1025", "Italian"), ("S1042", "Swedish"), ("S1047", "Gujarati")].map {
+            "students.csv: student \($0.0): home_language \"\($0.1)\" is not in home_language_map (sql/schema/03_mappings.sql); written empty [value_unreadable]"
+        })
+    }
+
     /// A student listed twice with different values is an error; a student's rows for several
     /// contacts (all_guardians: S1001 has two guardians) are not.
     func testAStudentInTwoDifferentRowsIsADuplicate() throws {

@@ -25,11 +25,15 @@ with student_problems as materialized (
                 then 'birth_date "' || s.birth_date_raw || '" is not a YYYY-MM-DD or MM/DD/YYYY date; written empty' end as birth,
             -- zip is read only with students.address on.
             case when o.students_address and s.zip_raw <> '' and s.zip is null
-                then 'zip "' || s.zip_raw || '" is not 5 or 9 letters and digits; written empty' end as zip
+                then 'zip "' || s.zip_raw || '" is not 5 or 9 letters and digits; written empty' end as zip,
+            -- home_language is read only with students.home_language on.
+            case when o.students_home_language and s.home_language_raw <> '' and s.home_language is null
+                then 'home_language "' || s.home_language_raw
+                    || '" is not in home_language_map (sql/schema/03_mappings.sql); written empty' end as language
         from export_students s
         cross join run_options o
     )
-    where coalesce(gender, race, hispanic, frl, birth, zip) is not null
+    where coalesce(gender, race, hispanic, frl, birth, zip, language) is not null
 ),
 -- Enrollments with a date stg_enrollments could not read.
 enrollment_dates as (
@@ -50,6 +54,8 @@ emptied as (
     select 'students.csv', 'student ' || student_id, birth from student_problems where birth is not null
     union all
     select 'students.csv', 'student ' || student_id, zip from student_problems where zip is not null
+    union all
+    select 'students.csv', 'student ' || student_id, language from student_problems where language is not null
     union all
     select 'schools.csv', 'school ' || school_code, 'zip "' || zip_raw || '" is not 5 or 9 letters and digits; written empty'
     from selected_schools where zip_raw <> '' and zip is null

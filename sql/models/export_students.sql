@@ -45,7 +45,9 @@ final as (
         s.address as street,
         s.city,
         s.state,
-        s.home_language,
+        -- Looked up only with students.home_language, the one file that writes it.
+        case when o.students_home_language then s.home_language end as home_language,
+        s.home_language_raw,
         case when o.students_unweighted_gpa <> '' then
             (select max(g.value) from student_gpas g
              where g.student_id = s.student_id and g.gpa_type = o.students_unweighted_gpa)

@@ -11,7 +11,11 @@ create table student_contacts as
 -- Materialized: the dedupe walk below reads it once per contact.
 with eligible as materialized (
     select
-        g.source_row, g.student_id, g.guardian_number, g.name, g.contact_type, g.relationship,
+        g.source_row, g.student_id, g.guardian_number, g.name, g.contact_type,
+        -- Read only with students.contact_details, the one option that writes it.
+        iif(o.students_contact_details, g.relationship, null) as relationship,
+        iif(o.students_contact_details and not g.relationship_is_mapped, g.relationship_raw, null)
+            as relationship_unmapped,
         g.email, g.contact_id, g.phone_1_raw, g.phone_2_raw, g.phone_3_raw,
         g.phone_1_type, g.phone_2_type, g.phone_3_type,
         case
@@ -89,6 +93,7 @@ final as (
             as contact_phone_type,
         email as contact_email,
         relationship as contact_relationship,
+        relationship_unmapped as contact_relationship_unmapped,
         contact_id as contact_sis_id,
         case slot when 1 then phone_1_raw when 2 then phone_2_raw when 3 then phone_3_raw end
             as contact_phone_raw

@@ -54,6 +54,46 @@ insert into grade_map values
     ('dh', 'Kindergarten', 'kindergarten'),
     ('pg', 'PostGraduate', null), ('ug', 'Ungraded', null);
 
+-- Home languages: Clever's 47 language names (clever-output.md) map to themselves; ISO 639 codes
+-- and other SIS words map to their name. Anything else is written empty and warned.
+drop table if exists home_language_map;
+create table home_language_map (sis_language text primary key, clever_language text not null) without rowid;
+insert into home_language_map values
+    ('english', 'English'), ('albanian', 'Albanian'), ('amharic', 'Amharic'), ('arabic', 'Arabic'), ('bengali', 'Bengali'), ('bosnian', 'Bosnian'),
+    ('burmese', 'Burmese'), ('cantonese', 'Cantonese'), ('chinese', 'Chinese'), ('dutch', 'Dutch'), ('farsi', 'Farsi'), ('french', 'French'),
+    ('german', 'German'), ('hebrew', 'Hebrew'), ('hindi', 'Hindi'), ('hmong', 'Hmong'), ('ilocano', 'Ilocano'), ('japanese', 'Japanese'),
+    ('javanese', 'Javanese'), ('karen', 'Karen'), ('khmer', 'Khmer'), ('korean', 'Korean'), ('laotian', 'Laotian'), ('latvian', 'Latvian'),
+    ('malay', 'Malay'), ('mandarin', 'Mandarin'), ('nepali', 'Nepali'), ('oromo', 'Oromo'), ('polish', 'Polish'), ('portuguese', 'Portuguese'),
+    ('punjabi', 'Punjabi'), ('romanian', 'Romanian'), ('russian', 'Russian'), ('samoan', 'Samoan'), ('serbian', 'Serbian'), ('somali', 'Somali'),
+    ('spanish', 'Spanish'), ('swahili', 'Swahili'), ('tagalog', 'Tagalog'), ('tamil', 'Tamil'), ('telugu', 'Telugu'), ('thai', 'Thai'),
+    ('tigrinya', 'Tigrinya'), ('turkish', 'Turkish'), ('ukrainian', 'Ukrainian'), ('urdu', 'Urdu'), ('vietnamese', 'Vietnamese'), ('am', 'Amharic'),
+    ('ar', 'Arabic'), ('ara', 'Arabic'), ('ben', 'Bengali'), ('bn', 'Bengali'), ('bs', 'Bosnian'), ('chi', 'Chinese'),
+    ('de', 'German'), ('deu', 'German'), ('en', 'English'), ('eng', 'English'), ('es', 'Spanish'), ('fa', 'Farsi'),
+    ('fr', 'French'), ('fra', 'French'), ('fre', 'French'), ('ger', 'German'), ('he', 'Hebrew'), ('hi', 'Hindi'),
+    ('hin', 'Hindi'), ('hmn', 'Hmong'), ('ja', 'Japanese'), ('jpn', 'Japanese'), ('jv', 'Javanese'), ('km', 'Khmer'),
+    ('ko', 'Korean'), ('kor', 'Korean'), ('lo', 'Laotian'), ('lv', 'Latvian'), ('ms', 'Malay'), ('my', 'Burmese'),
+    ('ne', 'Nepali'), ('nl', 'Dutch'), ('om', 'Oromo'), ('pa', 'Punjabi'), ('pl', 'Polish'), ('pol', 'Polish'),
+    ('por', 'Portuguese'), ('pt', 'Portuguese'), ('ro', 'Romanian'), ('ru', 'Russian'), ('rus', 'Russian'), ('sm', 'Samoan'),
+    ('so', 'Somali'), ('som', 'Somali'), ('spa', 'Spanish'), ('sq', 'Albanian'), ('sr', 'Serbian'), ('sw', 'Swahili'),
+    ('ta', 'Tamil'), ('te', 'Telugu'), ('tgl', 'Tagalog'), ('th', 'Thai'), ('ti', 'Tigrinya'), ('tl', 'Tagalog'),
+    ('tr', 'Turkish'), ('uk', 'Ukrainian'), ('ur', 'Urdu'), ('urd', 'Urdu'), ('vi', 'Vietnamese'), ('vie', 'Vietnamese'),
+    ('zh', 'Chinese'), ('zho', 'Chinese'), ('cambodian', 'Khmer'), ('cmn', 'Mandarin'), ('filipino', 'Tagalog'), ('lao', 'Laotian'),
+    ('persian', 'Farsi'), ('yue', 'Cantonese');
+
+-- Contact relationships: Clever's contact records use Parent, Grandparent, Self, Aunt/Uncle,
+-- Sibling and Other. Anything not listed is written Other and warned.
+drop table if exists contact_relationship_map;
+create table contact_relationship_map (sis_relationship text primary key, clever_relationship text not null) without rowid;
+insert into contact_relationship_map values
+    ('parent', 'Parent'), ('mother', 'Parent'), ('father', 'Parent'), ('guardian', 'Parent'),
+    ('parent/guardian', 'Parent'), ('legal guardian', 'Parent'), ('stepmother', 'Parent'),
+    ('stepfather', 'Parent'), ('step-mother', 'Parent'), ('step-father', 'Parent'),
+    ('foster mother', 'Parent'), ('foster father', 'Parent'), ('foster parent', 'Parent'),
+    ('grandparent', 'Grandparent'), ('grandmother', 'Grandparent'), ('grandfather', 'Grandparent'),
+    ('aunt/uncle', 'Aunt/Uncle'), ('aunt', 'Aunt/Uncle'), ('uncle', 'Aunt/Uncle'),
+    ('sibling', 'Sibling'), ('brother', 'Sibling'), ('sister', 'Sibling'),
+    ('self', 'Self'), ('other', 'Other');
+
 -- Flags (sis-extract.md): the words a Y/N column may hold, any case; 1 is yes, 0 no. A flag
 -- column read through this table is 0 when it is empty or holds another word.
 drop table if exists flag_words;
