@@ -139,5 +139,3 @@ public struct ExportRun {
         return formatter.string(from: date)
     }
 }
-
-
