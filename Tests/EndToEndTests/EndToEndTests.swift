@@ -67,7 +67,7 @@ final class EndToEndTests: XCTestCase {
         let extract = work.appending(path: "extract")
         try FileManager.default.copyItem(at: root.appending(path: "fixtures/demo/extract"), to: extract)
         try FileManager.default.removeItem(at: extract.appending(path: "enrollments.csv"))
-        try Data("[source]\ndir = \"extract\"\n".utf8).write(to: work.appending(path: "clever-export.toml"))
+        try Data("[source]\ndir = \"extract\"\n[delivery.local]\ndir = \"out\"\n".utf8).write(to: work.appending(path: "clever-export.toml"))
         let result = try run(["run"], in: work)
         XCTAssertEqual(result.status, 3)
         XCTAssertEqual(result.stderr, """
@@ -80,10 +80,31 @@ final class EndToEndTests: XCTestCase {
     /// [source] dir naming a file, not a folder: one line that says so, not a missing file each.
     func testAnExtractPathThatIsAFileIsNamed() throws {
         let work = try work()
-        try Data("[source]\ndir = \"clever-export.toml\"\n".utf8).write(to: work.appending(path: "clever-export.toml"))
+        try Data("[source]\ndir = \"clever-export.toml\"\n[delivery.local]\ndir = \"out\"\n".utf8).write(to: work.appending(path: "clever-export.toml"))
         let result = try run(["run"], in: work)
         XCTAssertEqual(result.status, 3)
         XCTAssertTrue(result.stderr.hasPrefix("error: \(work.appending(path: "clever-export.toml").path): is a file, not the extract folder"), result.stderr)
+    }
+
+    /// A run that could deliver nowhere, or into the extract or the staging database's folder,
+    /// is a configuration error before anything is read (a dry run delivers nothing: it may).
+    func testARunNeedsATargetOfItsOwn() throws {
+        let work = try work()
+        try FileManager.default.copyItem(at: root.appending(path: "fixtures/demo/extract"), to: work.appending(path: "extract"))
+        let config = work.appending(path: "clever-export.toml")
+        try Data("[source]\ndir = \"extract\"\n[export]\nas_of = 2026-10-15\n".utf8).write(to: config)
+        let none = try run(["run"], in: work)
+        XCTAssertEqual(none.status, 2)
+        XCTAssertEqual(none.stderr, "error: config: delivery: no target; add [delivery.local], [delivery.sftp] or [delivery.email], or run with --output DIR (or --dry-run)\n")
+        XCTAssertEqual(try run(["run", "-q", "--dry-run"], in: work).status, 0)
+        let into = try run(["run", "--output", "."], in: work)
+        XCTAssertEqual(into.status, 2)
+        XCTAssertEqual(into.stderr, """
+            error: config: --output: \(work.path) is or holds the extract folder \(work.path)/extract; the Clever files would overwrite the SIS files
+            error: config: --output: \(work.path) holds the staging database \(work.path)/staging.db; deliver to a folder of its own
+
+            """)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: work.appending(path: "students.csv").path))
     }
 
     /// explain answers from the last run's tables, and refuses a day that run did not describe.

@@ -53,6 +53,11 @@ public struct ExportRun {
         let started = Date()
         let asOf = request.asOf ?? configuration.asOf
         let catalog = try request.sqlDirectory.map(SQLCatalog.load(directory:)) ?? .embedded
+        let targets = deliveries(stamp: Self.stamp(started))
+        if !request.dryRun {
+            let problems = targets.problems(extract: configuration.path("source.dir"), database: databasePath)
+            guard problems.isEmpty else { throw ConfigurationError(file: "config", problems: problems) }
+        }
         try makeFolder(URL(fileURLWithPath: databasePath).deletingLastPathComponent().path)
         let lock = try RunLock(database: databasePath)
         defer { withExtendedLifetime(lock) {} }
@@ -86,7 +91,6 @@ public struct ExportRun {
             throw error
         }
         let history = RunHistory(database: try Database(path: databasePath))
-        let targets = deliveries(stamp: Self.stamp(started))
         let changes = built.changeGuard.changes(of: files)
         var report = RunReport(
             runID: built.runID, asOf: asOf, databasePath: databasePath, files: files, findings: built.findings,
