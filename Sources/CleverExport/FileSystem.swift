@@ -1,12 +1,13 @@
 import Foundation
 
-/// Creates `path` and the folders above it, as `mkdir -p`. POSIX calls, so that a failure is
-/// told in the system's own words ("Permission denied", "Not a directory").
+/// Creates `path` and the folders above it, as `mkdir -p`, for their owner only (0700; a folder
+/// that exists is left as it is). POSIX calls, so that a failure is told in the system's own
+/// words ("Permission denied", "Not a directory").
 func makeFolder(_ path: String) throws {
     var made = path.hasPrefix("/") ? "" : "."
     for part in path.split(separator: "/") {
         made += "/" + part
-        if mkdir(made, 0o755) != 0 && errno != EEXIST {
+        if mkdir(made, 0o700) != 0 && errno != EEXIST {
             throw WriteError(path: path, reason: String(cString: strerror(errno)))
         }
     }

@@ -190,6 +190,21 @@ final class SafetyTests: XCTestCase {
         XCTAssertEqual(mode(report.databasePath + "-files/report.html"), 0o600, "the report names students")
     }
 
+    /// With umask 000 the folders a run makes are still its owner's alone.
+    func testFoldersAreForTheOwnerWhateverTheUmask() throws {
+        let (configuration, _, work) = try demoCopy()
+        let previous = umask(0)
+        defer { umask(previous) }
+        let report = try run(configuration)
+        func mode(_ path: String) -> mode_t? {
+            var info = stat()
+            return stat(path, &info) == 0 ? info.st_mode & 0o777 : nil
+        }
+        XCTAssertEqual(mode(report.databasePath + "-files"), 0o700, "the outbox")
+        XCTAssertEqual(mode(work.appending(path: "out").path), 0o700, "the delivery folder")
+        XCTAssertEqual(mode(report.databasePath + "-delivered"), 0o700)
+    }
+
     func testTwoRunsNeverOverlap() throws {
         let (configuration, _, work) = try demoCopy()
         let lock = try RunLock(database: work.appending(path: "staging.db").path)

@@ -64,6 +64,10 @@ final class SFTPDeliveryTests: XCTestCase {
         XCTAssertEqual(try remoteNames(), ["schools.csv", "students.csv", "teachers.csv"])
         for file in set {
             XCTAssertEqual(try Data(contentsOf: remote.appending(path: file.file.fileName)), try Data(contentsOf: URL(fileURLWithPath: file.path)))
+            // Created for the account alone, as the files hold personal data.
+            var info = stat()
+            XCTAssertEqual(stat(remote.appending(path: file.file.fileName).path, &info), 0)
+            XCTAssertEqual(info.st_mode & 0o777, 0o600, file.file.fileName)
         }
     }
 

@@ -40,7 +40,7 @@ extension SSHSession {
         defer { close(input) }
         guard let handle = libssh2_sftp_open_ex(
             sftp, remotePath, UInt32(remotePath.utf8.count),
-            UInt(LIBSSH2_FXF_WRITE | LIBSSH2_FXF_CREAT | LIBSSH2_FXF_TRUNC), 0o644, LIBSSH2_SFTP_OPENFILE)
+            UInt(LIBSSH2_FXF_WRITE | LIBSSH2_FXF_CREAT | LIBSSH2_FXF_TRUNC), 0o600, LIBSSH2_SFTP_OPENFILE)
         else { throw failure("cannot create \(remotePath) on the server") }
         var open = true
         defer { if open { libssh2_sftp_close_handle(handle) } }

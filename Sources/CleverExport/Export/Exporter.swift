@@ -28,7 +28,9 @@ final class Exporter: @unchecked Sendable {
         self.files = files
         self.directory = directory
         try? FileManager.default.removeItem(atPath: newDirectory)
-        try FileManager.default.createDirectory(atPath: newDirectory, withIntermediateDirectories: true)
+        // For its owner only, whatever the umask: the files hold students' personal data.
+        try FileManager.default.createDirectory(
+            atPath: newDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 
     private var newDirectory: String { directory + ".new" }
