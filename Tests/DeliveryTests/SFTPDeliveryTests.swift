@@ -71,6 +71,18 @@ final class SFTPDeliveryTests: XCTestCase {
         }
     }
 
+    /// A key file others can read is refused before connecting, as OpenSSH refuses it.
+    func testAKeyReadableByOthersIsRefused() throws {
+        let open = folder.appending(path: "open_key")
+        try FileManager.default.copyItem(at: key, to: open)
+        chmod(open.path, 0o644)
+        XCTAssertThrowsError(try SFTPDelivery(settings: settings(key: open)).deliver(try files("v1"))) { error in
+            XCTAssertEqual((error as? DeliveryError)?.message,
+                "delivery.sftp.key_file \(open.path) can be read by others (mode 644); OpenSSH refuses such a key: chmod 600 \(open.path)")
+        }
+        XCTAssertEqual(try remoteNames(), [])
+    }
+
     func testHashedKnownHostsAndAnECDSAKeyWithAPassphrase() throws {
         // A throwaway test key: its passphrase is on ssh-keygen's command line here only.
         let ecdsa = try server.authorizedKey(named: "id_ecdsa", type: "ecdsa", passphrase: "test passphrase")

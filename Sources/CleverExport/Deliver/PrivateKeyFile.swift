@@ -14,6 +14,13 @@ struct PrivateKeyFile {
             let problem = FileManager.default.fileExists(atPath: path) ? "cannot be read as text" : "does not exist"
             throw DeliveryError("delivery.sftp.key_file \(path) \(problem)")
         }
+        // As OpenSSH: a key others can read is no longer secret, and is not used.
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & 0o077 != 0 {
+            throw DeliveryError(String(
+                format: "delivery.sftp.key_file %@ can be read by others (mode %03o); OpenSSH refuses such a key: chmod 600 %@",
+                path, Int(info.st_mode & 0o777), path))
+        }
         func key(_ algorithm: Algorithm, encrypted: Bool = text.contains("ENCRYPTED")) -> PrivateKeyFile {
             PrivateKeyFile(path: path, algorithm: algorithm, encrypted: encrypted)
         }
