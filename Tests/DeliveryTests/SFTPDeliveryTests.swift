@@ -83,6 +83,26 @@ final class SFTPDeliveryTests: XCTestCase {
         XCTAssertEqual(try remoteNames(), [])
     }
 
+    /// As OpenSSH: on a port other than 22 a plain `127.0.0.1` entry is not the server's, and a
+    /// key marked @revoked is refused though a plain line holds it too.
+    func testKnownHostsMatchesAsOpenSSHDoes() throws {
+        let scanned = try String(contentsOf: server.knownHosts(), encoding: .utf8)
+        let plain = folder.appending(path: "known_hosts_plain")
+        try scanned.replacingOccurrences(of: "[127.0.0.1]:\(server.port)", with: "127.0.0.1").write(to: plain, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try SFTPDelivery(settings: settings(knownHosts: plain)).deliver(try files("v1"))) { error in
+            let message = (error as? DeliveryError)?.message ?? "\(error)"
+            XCTAssertTrue(message.contains("which is not in \(plain.path), so nothing was sent"), message)
+        }
+        let revoked = folder.appending(path: "known_hosts_revoked")
+        let lines = scanned.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        try (lines.map { "@revoked \($0)" } + lines).joined(separator: "\n").write(to: revoked, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try SFTPDelivery(settings: settings(knownHosts: revoked)).deliver(try files("v1"))) { error in
+            let message = (error as? DeliveryError)?.message ?? "\(error)"
+            XCTAssertTrue(message.contains("which \(revoked.path) marks @revoked, so nothing was sent"), message)
+        }
+        XCTAssertEqual(try remoteNames(), [])
+    }
+
     func testHashedKnownHostsAndAnECDSAKeyWithAPassphrase() throws {
         // A throwaway test key: its passphrase is on ssh-keygen's command line here only.
         let ecdsa = try server.authorizedKey(named: "id_ecdsa", type: "ecdsa", passphrase: "test passphrase")

@@ -10,9 +10,12 @@ struct HostKey {
 
 /// An OpenSSH known_hosts file (plain or hashed names, `[host]:port` for other ports) read into
 /// libssh2's collection. The server's key must be in it: an unknown or changed key is refused,
-/// never trusted on first use.
+/// never trusted on first use. As in OpenSSH, a host on another port than 22 matches only
+/// `[host]:port` entries, and a key marked `@revoked` is refused whatever other line holds it.
 final class KnownHosts {
     private let hosts: OpaquePointer
+    /// The `@revoked` lines, without their marker.
+    private let revoked: OpaquePointer
     let file: String
     let host: String
     let port: Int
@@ -23,6 +26,8 @@ final class KnownHosts {
         self.port = port
         guard let hosts = libssh2_knownhost_init(session) else { throw DeliveryError("libssh2 could not allocate its known-hosts list") }
         self.hosts = hosts
+        guard let revoked = libssh2_knownhost_init(session) else { throw DeliveryError("libssh2 could not allocate its known-hosts list") }
+        self.revoked = revoked
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
             let problem = FileManager.default.fileExists(atPath: file) ? "cannot be read" : "does not exist"
             throw DeliveryError(
@@ -32,12 +37,30 @@ final class KnownHosts {
         // key type) does not hide the lines after it, as libssh2_knownhost_readfile would.
         for line in text.split(whereSeparator: \.isNewline) {
             let entry = line.trimmingCharacters(in: .whitespaces)
-            if entry.isEmpty || entry.hasPrefix("#") || entry.hasPrefix("@") { continue }
+            if entry.isEmpty || entry.hasPrefix("#") { continue }
+            if entry.hasPrefix("@revoked ") || entry.hasPrefix("@revoked\t") {
+                let line = entry.dropFirst("@revoked".count).trimmingCharacters(in: .whitespaces)
+                _ = libssh2_knownhost_readline(revoked, line, line.utf8.count, LIBSSH2_KNOWNHOST_FILE_OPENSSH)
+                continue
+            }
+            if entry.hasPrefix("@") { continue }
             _ = libssh2_knownhost_readline(hosts, entry, entry.utf8.count, LIBSSH2_KNOWNHOST_FILE_OPENSSH)
         }
     }
 
-    deinit { libssh2_knownhost_free(hosts) }
+    deinit {
+        libssh2_knownhost_free(hosts)
+        libssh2_knownhost_free(revoked)
+    }
+
+    /// The name OpenSSH looks this host up by: `[host]:port` for a port other than 22.
+    private var lookupName: String { port == 22 ? host : "[\(host)]:\(port)" }
+
+    /// libssh2's check of `key` against `list` for this host under OpenSSH's rule (a port of -1:
+    /// the name alone is compared, so a plain entry never matches another port).
+    private func check(_ list: OpaquePointer, _ key: UnsafePointer<CChar>, _ length: Int, _ typemask: Int32) -> Int32 {
+        libssh2_knownhost_checkp(list, lookupName, -1, key, length, typemask, nil)
+    }
 
     private var keyscan: String { "ssh-keyscan -p \(port) \(host)" }
 
@@ -55,9 +78,8 @@ final class KnownHosts {
             // this host, hashed names included.
             guard let method = Self.methods.first(where: { $0.knownHostType == keyType })?.name,
                 let key = current.pointee.key, !known.contains(method),
-                libssh2_knownhost_checkp(
-                    hosts, host, Int32(port), key, 0,
-                    LIBSSH2_KNOWNHOST_TYPE_PLAIN | LIBSSH2_KNOWNHOST_KEYENC_BASE64 | keyType, nil) == LIBSSH2_KNOWNHOST_CHECK_MATCH
+                check(hosts, key, 0, LIBSSH2_KNOWNHOST_TYPE_PLAIN | LIBSSH2_KNOWNHOST_KEYENC_BASE64 | keyType)
+                    == LIBSSH2_KNOWNHOST_CHECK_MATCH
             else { continue }
             known.append(method)
         }
@@ -73,17 +95,18 @@ final class KnownHosts {
             let method = Self.methods.first(where: { $0.hostKeyType == type })
         else { throw DeliveryError("the server \(host):\(port) offered a host key of a type libssh2 cannot check") }
         let offered = HostKey(type: method.name, fingerprint: Self.fingerprint(session))
-        let result = libssh2_knownhost_checkp(
-            hosts, host, Int32(port), key, length,
-            LIBSSH2_KNOWNHOST_TYPE_PLAIN | LIBSSH2_KNOWNHOST_KEYENC_RAW | method.knownHostType, nil)
+        let typemask = LIBSSH2_KNOWNHOST_TYPE_PLAIN | LIBSSH2_KNOWNHOST_KEYENC_RAW | method.knownHostType
         let described = "the server \(host):\(port) offered the \(offered.type) host key \(offered.fingerprint)"
-        switch result {
+        if check(revoked, key, length, typemask) == LIBSSH2_KNOWNHOST_CHECK_MATCH {
+            throw DeliveryError(
+                "\(described), which \(file) marks @revoked, so nothing was sent, whatever other line holds the key. Ask the SFTP provider for the server's new key")
+        }
+        switch check(hosts, key, length, typemask) {
         case LIBSSH2_KNOWNHOST_CHECK_MATCH:
             return offered
         case LIBSSH2_KNOWNHOST_CHECK_MISMATCH:
-            let name = port == 22 ? host : "[\(host)]:\(port)"
             throw DeliveryError(
-                "\(described), which does NOT match the key \(file) holds for it. Nothing was sent: the server's key has changed, or someone is intercepting the connection. Ask the SFTP provider; only if they confirm that fingerprint, replace the old entry: ssh-keygen -R '\(name)' -f \(file) && \(keyscan) >> \(file)")
+                "\(described), which does NOT match the key \(file) holds for it. Nothing was sent: the server's key has changed, or someone is intercepting the connection. Ask the SFTP provider; only if they confirm that fingerprint, replace the old entry: ssh-keygen -R '\(lookupName)' -f \(file) && \(keyscan) >> \(file)")
         case LIBSSH2_KNOWNHOST_CHECK_NOTFOUND:
             throw DeliveryError(
                 "\(described), which is not in \(file), so nothing was sent (a key is never trusted on first use). If the SFTP provider confirms that fingerprint, add the key: \(keyscan) >> \(file)")
