@@ -96,6 +96,12 @@ final class SafetyTests: XCTestCase {
         let results = try ExportRun(RunRequest(configuration: configuration)).redeliver()
         XCTAssertEqual(results.map(\.target), ["folder \(configuration.baseDirectory)/out"])
         XCTAssertEqual(results.map(\.failure), [nil])
+        // Sent again, the same files leave no temporary names behind.
+        XCTAssertEqual(try ExportRun(RunRequest(configuration: configuration)).redeliver().map(\.failure), [nil])
+        for folder in ["out", "staging.db-delivered"] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: "\(configuration.baseDirectory)/\(folder)")
+            XCTAssertEqual(names.filter { $0.hasPrefix(".") }, [], folder)
+        }
         let after = try run(configuration)
         XCTAssertEqual(after.outcome, .delivered, "\(after.holds)")
         XCTAssertEqual(after.changes.first { $0.file == .students }.map { [$0.previousRows, $0.removed] }, [40, 0])
@@ -209,6 +215,9 @@ final class SafetyTests: XCTestCase {
         let (configuration, _, work) = try demoCopy()
         let lock = try RunLock(database: work.appending(path: "staging.db").path)
         XCTAssertThrowsError(try run(configuration)) { XCTAssertTrue($0 is RunLocked, "\($0)") }
+        XCTAssertThrowsError(try ExportRun(RunRequest(configuration: configuration)).redeliver()) {
+            XCTAssertTrue($0 is RunLocked, "deliver takes the run's lock too: \($0)")
+        }
         withExtendedLifetime(lock) {}
     }
 }

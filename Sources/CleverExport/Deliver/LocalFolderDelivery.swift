@@ -38,7 +38,8 @@ public struct LocalFolderDelivery: Delivery {
         for file in files {
             let name = URL(fileURLWithPath: file.path).lastPathComponent
             let final = URL(fileURLWithPath: folder).appending(path: name).path
-            let temporary = URL(fileURLWithPath: folder).appending(path: ".\(name).\(getpid()).tmp").path
+            // One name a file, so that what a killed run left is replaced by the next.
+            let temporary = URL(fileURLWithPath: folder).appending(path: ".\(name).tmp").path
             unlink(temporary)
             // A hard link costs nothing on the same file system; elsewhere, copy.
             if link(file.path, temporary) != 0 {
@@ -49,9 +50,10 @@ public struct LocalFolderDelivery: Delivery {
             }
             staged.append((temporary, final))
         }
+        // The defer removes the temporary names: rename() leaves both when they are links to the
+        // same file (the same set delivered again).
         for entry in staged where rename(entry.temporary, entry.final) != 0 {
             throw WriteError(path: entry.final, reason: String(cString: strerror(errno)))
         }
-        staged.removeAll()
     }
 }

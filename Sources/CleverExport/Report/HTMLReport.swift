@@ -72,7 +72,8 @@ struct HTMLReport {
     /// the findings name students.
     func write(into directory: String) throws {
         let path = URL(fileURLWithPath: directory).appending(path: "report.html").path
-        let temporary = URL(fileURLWithPath: directory).appending(path: ".report.html.\(getpid()).tmp").path
+        // One name, so that what a killed run left is replaced by the next.
+        let temporary = URL(fileURLWithPath: directory).appending(path: ".report.html.tmp").path
         unlink(temporary)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }

@@ -18,6 +18,9 @@ extension ExportRun {
     /// Files of a run that was held (validation errors, a large drop) go only with `force`.
     /// Once a target has them, they are the set the next run is compared with.
     public func redeliver(force: Bool = false) throws -> [DeliveryResult] {
+        // The run's lock: a run that is replacing the outbox, or another deliver, waits for none.
+        let lock = try RunLock(database: databasePath)
+        defer { withExtendedLifetime(lock) {} }
         let files = try builtFiles()
         if !force, FileManager.default.fileExists(atPath: databasePath) {
             let last = try Database(path: databasePath).rows("select outcome, message from run order by run_id desc limit 1")

@@ -136,8 +136,13 @@ final class ChangeGuard: @unchecked Sendable {
             atPath: deliveredDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         for exported in files {
             let target = deliveredPath(exported.file)
-            let temporary = URL(fileURLWithPath: deliveredDirectory).appending(path: ".\(exported.file.fileName).\(getpid()).tmp").path
+            // One name a file, so that what a killed run left is replaced by the next (the run
+            // lock keeps two from writing at once).
+            let temporary = URL(fileURLWithPath: deliveredDirectory).appending(path: ".\(exported.file.fileName).tmp").path
             unlink(temporary)
+            // rename() leaves both names when they are links to the same file (the set was
+            // delivered again): the temporary one goes either way.
+            defer { unlink(temporary) }
             if link(exported.path, temporary) != 0 {
                 try FileManager.default.copyItem(atPath: exported.path, toPath: temporary)
             }
