@@ -15,8 +15,8 @@ enum Exit {
 }
 
 /// Runs `body`; a known failure becomes one `error:` line per problem on stderr and its exit
-/// code, never a stack trace.
-func reportingFailures(_ body: () throws -> Void) throws {
+/// code, never a stack trace. `verbose` (-v) lists every finding of a held run.
+func reportingFailures(verbose: Bool = false, _ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as ValidationError {
@@ -30,11 +30,11 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let error as InputProblem {
         fail(error.description, code: Exit.input)
     } catch let error as DeliveryFailed {
-        print(error.report.summary())
+        print(error.report.summary(verbose: verbose))
         fail(error.description, code: Exit.delivery)
     } catch let error as RunHeld {
-        print(error.report.summary())
-        fail(error.description, code: error.report.errors.isEmpty ? Exit.changeGuard : Exit.validation)
+        print(error.report.summary(verbose: verbose))
+        fail(error.message(all: verbose), code: error.report.errors.isEmpty ? Exit.changeGuard : Exit.validation)
     } catch let error as RunLocked {
         fail(error.description, code: Exit.locked)
     } catch {

@@ -147,6 +147,25 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("error: staff.csv: staff T2002: appears 2 times; keep one row per key [extract_duplicate_key]"), result.stdout)
     }
 
+    /// A held run names its first 20 errors, and with -v every one of them.
+    func testVerboseListsEveryErrorOfAHeldRun() throws {
+        let dir = try work()
+        try FileManager.default.copyItem(at: root.appending(path: "fixtures/demo/extract"), to: dir.appending(path: "extract"))
+        try Data("[source]\ndir = \"extract\"\n[export]\nas_of = 2026-10-15\n".utf8).write(to: dir.appending(path: "clever-export.toml"))
+        // No section has a teacher: every written section is an error.
+        try Data("school_code,course_code,section,staff_id,position,shared\n".utf8).write(to: dir.appending(path: "extract/section_teachers.csv"))
+        func errors(_ arguments: [String]) throws -> [String] {
+            let result = try run(arguments, in: dir)
+            XCTAssertEqual(result.status, 4, result.stderr)
+            return result.stderr.split(separator: "\n").map(String.init).filter { $0.contains("Teacher_id is empty") }
+        }
+        let brief = try errors(["run", "--output", "out"])
+        XCTAssertEqual(brief.count, 20)
+        let all = try errors(["run", "-v", "--output", "out"])
+        XCTAssertGreaterThan(all.count, 20)
+        XCTAssertEqual(Array(all.prefix(20)), brief)
+    }
+
     /// The folder got the files but the SFTP upload failed: the next run is still compared with
     /// the set the folder got, so a large drop is held.
     func testAFailingTargetDoesNotSwitchTheChangeGuardOff() throws {

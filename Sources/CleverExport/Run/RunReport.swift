@@ -29,9 +29,13 @@ public struct RunReport: Sendable {
 /// The run built its files but would not deliver them; the report says why.
 public struct RunHeld: Error, CustomStringConvertible {
     public let report: RunReport
-    public var description: String {
-        let errors = report.errors.prefix(20).map(\.description)
-        let more = report.errors.count > 20 ? ["... and \(report.errors.count - 20) more errors (table run_finding has all)"] : []
+    public var description: String { message(all: false) }
+
+    /// Why the run was held: its errors (the first 20, or `all`), then what held it.
+    public func message(all: Bool) -> String {
+        let shown = all ? report.errors.count : 20
+        let errors = report.errors.prefix(shown).map(\.description)
+        let more = report.errors.count > shown ? ["... and \(report.errors.count - shown) more errors (-v lists them; table run_finding has all)"] : []
         return (errors + more + report.holds + ["nothing was delivered; fix the extract, or deliver anyway with --force"])
             .joined(separator: "\n")
     }

@@ -35,7 +35,7 @@ struct Run: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        try reportingFailures {
+        try reportingFailures(verbose: verbose) {
             var request = try common.request(output: output)
             request.force = force
             request.dryRun = dryRun
