@@ -26,7 +26,7 @@ func reportingFailures(verbose: Bool = false, _ body: () throws -> Void) throws 
     } catch let error as ConfigurationError {
         fail(error.description, code: Exit.configuration)
     } catch let error as ImportError {
-        fail(error.description + "\nNothing was exported; the staging database and the previous files are unchanged.", code: Exit.input)
+        fail(error.description + "\nNothing was exported: the last run's tables and files are unchanged; the run history records this failed run.", code: Exit.input)
     } catch let error as InputProblem {
         fail(error.description, code: Exit.input)
     } catch let error as DeliveryFailed {

@@ -72,7 +72,7 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(result.status, 3)
         XCTAssertEqual(result.stderr, """
             error: enrollments.csv: required file is missing from \(extract.path)
-            error: Nothing was exported; the staging database and the previous files are unchanged.
+            error: Nothing was exported: the last run's tables and files are unchanged; the run history records this failed run.
 
             """)
     }
