@@ -19,6 +19,25 @@ final class ImportTests: XCTestCase {
         }
     }
 
+    /// An extract file that is a pipe, or a link to a device, is refused without being read (it
+    /// would block the run, or fill the memory); a link to a regular file is read.
+    func testOnlyRegularFilesAreRead() throws {
+        let (config, extract, work) = try demoExtractCopy(self)
+        let students = extract.appending(path: "students.csv")
+        try FileManager.default.removeItem(at: students)
+        XCTAssertEqual(mkfifo(students.path, 0o600), 0)
+        let staff = extract.appending(path: "staff.csv")
+        try FileManager.default.moveItem(at: staff, to: extract.appending(path: "staff.real"))
+        try FileManager.default.createSymbolicLink(atPath: staff.path, withDestinationPath: extract.appending(path: "staff.real").path)
+        let terms = extract.appending(path: "terms.csv")
+        try FileManager.default.removeItem(at: terms)
+        try FileManager.default.createSymbolicLink(atPath: terms.path, withDestinationPath: "/dev/zero")
+        XCTAssertEqual(importProblems(config, work: work), [
+            "students.csv: is not a regular file (a folder, a pipe or a device); put the CSV file itself there",
+            "terms.csv: is not a regular file (a folder, a pipe or a device); put the CSV file itself there",
+        ])
+    }
+
     func testAllProblemsOfAllFilesTogether() throws {
         let (config, extract, work) = try demoCopy()
         try FileManager.default.removeItem(at: extract.appending(path: "terms.csv"))

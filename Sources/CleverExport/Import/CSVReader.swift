@@ -43,6 +43,12 @@ final class CSVReader {
 
     init(path: String, name: String, chunkSize: Int = 1 << 20) throws {
         self.name = name
+        // A regular file only (a link to one is followed): a pipe would block the read for good,
+        // and a device such as /dev/zero never end.
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            throw InputProblem(file: name, message: "is not a regular file (a folder, a pipe or a device); put the CSV file itself there")
+        }
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw InputProblem(file: name, message: "cannot be read (\(String(cString: strerror(errno))))")

@@ -22,8 +22,10 @@ extension ExtractFile {
     /// The file at `path`, sized up.
     init(table: String, name: String, path: String) {
         var status = stat()
-        let bytes = stat(path, &status) == 0 ? Int(status.st_size) : 0
-        let sample = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 1 << 16) } ?? Data()
+        // Only a regular file is sampled: a pipe would block here (CSVReader refuses the others).
+        let regular = stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+        let bytes = regular ? Int(status.st_size) : 0
+        let sample = regular ? FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 1 << 16) } ?? Data() : Data()
         let lines = sample.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
         self.init(
             table: table, name: name, path: path, bytes: bytes,
