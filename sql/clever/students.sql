@@ -1,7 +1,7 @@
--- clever_students: students.csv. One row per exported student and contact (export_students,
--- its logins from student_logins, x student_contacts); a student without an eligible contact
--- still gets one row. Optional columns are chosen by export_columns.
--- reads: export_students, student_contacts, student_logins
+-- clever_students: students.csv. One row per exported student and contact (export_students x
+-- student_contacts); a student without an eligible contact still gets one row. Optional columns
+-- are chosen by export_columns.
+-- reads: export_students, student_contacts
 create view clever_students as
 with final as (
     select
@@ -21,13 +21,13 @@ with final as (
         s.frl_status as Frl_status,
         s.iep_status as Iep_status,
         s.zip as Student_zip,
-        l.email as Student_email,
+        s.email as Student_email,
         c.contact_name as Contact_name,
         c.contact_type as Contact_type,
         c.contact_phone as Contact_phone,
         c.contact_email as Contact_email,
-        l.username as Username,
-        l.password as Password,
+        s.username as Username,
+        s.password as Password,
         s.street as Student_street,
         s.city as Student_city,
         s.state as Student_state,
@@ -40,7 +40,6 @@ with final as (
         c.contact_sis_id as Contact_sis_id,
         s.graduation_year as Graduation_year
     from export_students s
-    join student_logins l on l.student_id = s.student_id
     left join student_contacts c on c.student_id = s.student_id
 )
 select * from final;

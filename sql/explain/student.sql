@@ -9,8 +9,8 @@ lines (n, line) as (
     from placement where left_out_because is not null
     union all
     select 3, 'student ' || ?1 || ' is exported with School_id ' || s.school_id || ', Grade ' || coalesce(s.grade, '')
-        || ', Username ' || coalesce(l.username, '(empty)')
-    from export_students s join student_logins l using (student_id) where s.student_id = ?1
+        || ', Username ' || coalesce(s.username, '(empty)')
+    from export_students s where s.student_id = ?1
     union all
     select 4, '  contact ' || contact_rank || ': ' || coalesce(contact_name, '(no name)') || ', phone '
         || coalesce(contact_phone, '(none)')

@@ -2,7 +2,7 @@
 -- their e-mail option may name (students.email: student_values; teachers.email: staff_values):
 -- the source's value, with the suffix (students.email_suffix, teachers.email_suffix) appended to
 -- a value that has no '@', after an '@' when the suffix does not start with one.
--- A view: export_students and staff_logins join it by person and row, as they do the values.
+-- A view: student_logins and staff_logins look it up by person and row, as they do the values.
 -- reads: student_values, staff_values, run_options
 drop view if exists email_addresses;
 create view email_addresses as
@@ -22,11 +22,11 @@ final as (
         person,
         source_row,
         source,
-        case
-            when value is null or instr(value, '@') > 0 or coalesce(suffix, '') = '' then value
-            when suffix like '@%' then value || suffix
-            else value || '@' || suffix
-        end as email
+        -- An empty value is NULL (sourced), and stays so.
+        value || iif(
+            instr(value, '@') > 0, '',
+            case when coalesce(suffix, '') = '' then '' when suffix like '@%' then suffix else '@' || suffix end)
+            as email
     from sourced
 )
 select * from final;

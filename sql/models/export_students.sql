@@ -1,8 +1,8 @@
 -- export_students: the students this run exports (student_placements left nothing against
--- them), one row each, with every students.csv value but the contacts (student_contacts) and the
--- logins (student_logins): grade names, FRL and IEP codes, address and GPA columns, and the raw
+-- them), one row each, with every students.csv value but the contacts (student_contacts): grade
+-- names, FRL and IEP codes, address and GPA columns, the logins (student_logins), and the raw
 -- values that could not be read (for the cleaning check).
--- reads: run_option_lists, run_options, student_gpas, student_placements
+-- reads: run_option_lists, run_options, student_gpas, student_logins, student_placements
 drop table if exists export_students;
 create table export_students as
 with kept as (
@@ -57,6 +57,9 @@ final as (
              where g.student_id = s.student_id and g.gpa_type = o.students_weighted_gpa)
         end as weighted_gpa,
         s.graduation_year,
+        l.username,
+        l.password,
+        l.email,
         -- The values as the extract has them, beside the read ones above: check_extract_cleaning
         -- names what could not be read from this table instead of reading the students again.
         s.gender_raw,
@@ -67,6 +70,7 @@ final as (
         s.zip_raw
     from kept s
     cross join run_options o
+    join student_logins l on l.source_row = s.source_row
 )
 select * from final;
 create index export_students_1 on export_students (student_id);

@@ -1,19 +1,12 @@
 -- staff_values: the value each source gives a staff member, for the sources the staff options
--- name (docs/options.md: teachers.email, teachers.number, teachers.username, staff.username,
--- staff.password), one row per staff member and source. One line per source below: a new source
+-- name (value_sources), one row per staff member and source. One line per source below: a new source
 -- is one more line and its name in OptionCatalog. The two sources that read the e-mail as written
 -- (email, email_local_part) come after it, in staff_logins.
 -- A view: staff_logins joins it by row, and SQLite reads it in the same pass.
--- reads: stg_staff, stg_staff_user_texts, staff_initial_names, export_option
+-- reads: stg_staff, stg_staff_user_texts, staff_initial_names, value_sources, export_option
 drop view if exists staff_values;
 create view staff_values as
--- Distinct, so that two options naming one source give a person one row, not two.
-with named as (
-    select distinct value as source
-    from export_option
-    where key in ('teachers.email', 'teachers.number', 'teachers.username', 'staff.username', 'staff.password')
-),
-final as (
+with final as (
     select
         s.source_row,
         s.staff_id,
@@ -32,6 +25,7 @@ final as (
                  where u.staff_id = s.staff_id and u.field = substr(n.source, 11))
         end as value
     from stg_staff s
-    cross join named n
+    cross join value_sources n
+    where n.person = 'staff'
 )
 select * from final;

@@ -1,18 +1,11 @@
 -- student_values: the value each source gives a student, for the sources the [students] options
--- name (docs/options.md: students.username, students.password, students.email), one row per
--- student and source. One line per source below: a new source is one more line and its name in
+-- name (value_sources), one row per student and source. One line per source below: a new source is one more line and its name in
 -- OptionCatalog. A source with nothing to give (blank) has no line, so its value is empty.
--- A view: export_students joins it by row, and SQLite reads it in the same pass.
--- reads: stg_students, stg_student_user_texts, export_option
+-- A view: student_logins joins it by row, and SQLite reads it in the same pass.
+-- reads: stg_students, stg_student_user_texts, value_sources, export_option
 drop view if exists student_values;
 create view student_values as
--- Distinct, so that two options naming one source give a student one row, not two.
-with named as (
-    select distinct value as source
-    from export_option
-    where key in ('students.username', 'students.password', 'students.email')
-),
-final as (
+with final as (
     select
         s.source_row,
         s.student_id,
@@ -30,6 +23,7 @@ final as (
                  where u.student_id = s.student_id and u.field = substr(n.source, 11))
         end as value
     from stg_students s
-    cross join named n
+    cross join value_sources n
+    where n.person = 'student'
 )
 select * from final;
