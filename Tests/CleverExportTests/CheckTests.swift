@@ -52,6 +52,24 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(try warnings("[staff]\nrole = \"STL\"\nstl_roles = [\"Principal\"]\n"), [])
     }
 
+    /// Grades and ELL flags that export.extra_columns writes are warned when Clever would not take
+    /// them: the demo's school 010 has low_grade PK; the list fixture has a course of grade level
+    /// "9th" and a student whose ell_status is "Maybe".
+    func testGradesAndEllStatusCleverDoesNotTakeAreWarned() throws {
+        let (config, _, work) = try demoExtractCopy(self, extra: "extra_columns = true\n")
+        XCTAssertEqual(try runExport(config: config, work: work).report.findings.filter { $0.file == "schools" }.map(\.description), [
+            "schools: School_id 010: Low_grade \"PK\" is not a value Clever accepts [value_not_accepted]",
+        ])
+        let listed = try temporaryDirectory(self)
+        let found = try runExport(
+            config: packageRoot.appending(path: "fixtures/options/export-extra-columns-list/clever-export.toml"), work: listed
+        ).report.findings.map(\.description)
+        XCTAssertEqual(found.filter { $0.contains("Grade") || $0.contains("ell_status") }, [
+            "sections: Section_id 030-ENG9-1: Grade \"9TH\" is not a value Clever accepts [value_not_accepted]",
+            "students.csv: student S1002: ell_status \"Maybe\" is not Y or N; written empty [value_unreadable]",
+        ])
+    }
+
     /// A home language or a relationship the mapping tables do not know is warned, as written.
     func testLanguagesAndRelationshipsCleverDoesNotListAreWarned() throws {
         let (config, _, work) = try demoExtractCopy(self, extra: "[students]\nhome_language = true\ncontact_details = true\n")

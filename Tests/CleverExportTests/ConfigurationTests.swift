@@ -69,6 +69,20 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertTrue(configurationProblems("[export\n").first?.hasPrefix("line 1") ?? false)
     }
 
+    /// export.extra_columns takes true, false or names from its list; another name, or a value of
+    /// another kind, is refused with the names it takes.
+    func testExtraColumnsAreAFlagOrNamesFromTheList() throws {
+        XCTAssertEqual(configurationProblems("[export]\nextra_columns = [\"sections.Grade\", \"teachers.Title\"]\n"), [])
+        XCTAssertEqual(configurationProblems("[export]\nextra_columns = true\n"), [])
+        let names = "schools.Low_grade, schools.High_grade, students.Ell_status, students.Graduation_year, teachers.Title, sections.Section_number, sections.Period, sections.Grade, sections.Course_description, staff.Department"
+        XCTAssertEqual(configurationProblems("[export]\nextra_columns = [\"sections.Grade\", \"students.Grade\", \"title\"]\n"), [
+            "export.extra_columns: \"students.Grade\", \"title\" is not a column it can add; use true or some of \(names)"
+        ])
+        XCTAssertEqual(configurationProblems("[export]\nextra_columns = 1\n"), [
+            "export.extra_columns: expected true (all), false (none) or a list of \(names.split(separator: ",").map { "\"\($0.trimmingCharacters(in: .whitespaces))\"" }.joined(separator: ", ")), found the number 1"
+        ])
+    }
+
     func testTeacherColumnsAreOneToTen() {
         XCTAssertEqual(configurationProblems("[sections]\nteacher_columns = 11"), ["sections.teacher_columns: expected a whole number from 1 to 10, found 11"])
     }

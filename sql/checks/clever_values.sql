@@ -1,6 +1,6 @@
 -- check_clever_values: values outside the lists Clever accepts, and malformed dates, phones,
 -- ZIP codes and e-mail addresses. Clever ignores or rejects such a value.
--- reads: clever_sections, clever_staff, clever_students, clever_teachers, subject_map
+-- reads: clever_schools, clever_sections, clever_staff, clever_students, clever_teachers, subject_map
 create view check_clever_values as
 with grades (grade) as (
     values ('InfantToddler'), ('Preschool'), ('PreKindergarten'), ('TransitionalKindergarten'),
@@ -39,6 +39,16 @@ bad as (
     select file, id, field, value from emails
     where value <> '' and value not glob '?*@?*.?*'
     union all
+    -- Schools' grades and sections' Grade are filled only when export.extra_columns names them.
+    select 'schools', School_id, 'Low_grade', Low_grade from clever_schools
+    where Low_grade <> '' and Low_grade not in (select grade from grades)
+    union all
+    select 'schools', School_id, 'High_grade', High_grade from clever_schools
+    where High_grade <> '' and High_grade not in (select grade from grades)
+    union all
+    select 'sections', Section_id, 'Grade', Grade from clever_sections
+    where Grade <> '' and Grade not in (select grade from grades)
+    union all
     select 'sections', Section_id, 'Subject', Subject from clever_sections
     where Subject not in (select subject from subjects)
     union all
@@ -53,7 +63,7 @@ final as (
         'warning' as severity,
         'value_not_accepted' as code, file,
         case file when 'students' then 'Student_id ' when 'teachers' then 'Teacher_id '
-            when 'staff' then 'Staff_id ' else 'Section_id ' end || id as record,
+            when 'staff' then 'Staff_id ' when 'schools' then 'School_id ' else 'Section_id ' end || id as record,
         case when value = '' then field || ' is empty'
             else field || ' "' || value || '" is not a value Clever accepts' end as message
     from bad

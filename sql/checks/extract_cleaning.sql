@@ -6,7 +6,7 @@
 -- beside the read ones; the guardians' phones have a check of their own
 -- (extract_guardian_phones), which waits for the contacts to be built. The students with a
 -- problem are read once (a materialized CTE), then unpivoted into one line per problem.
--- reads: export_students, flag_words, guardians, run_options, section_teachers, selected_schools, stg_enrollments, stg_terms
+-- reads: export_students, flag_words, guardians, run_option_lists, run_options, section_teachers, selected_schools, stg_enrollments, stg_terms
 create view check_extract_cleaning as
 with student_problems as materialized (
     select * from (
@@ -18,6 +18,10 @@ with student_problems as materialized (
                 then 'race "' || s.race_raw || '" is not in race_map (sql/schema/03_mappings.sql); written empty' end as race,
             case when s.hispanic_raw <> '' and s.hispanic_latino is null
                 then 'hispanic_latino "' || s.hispanic_raw || '" is not Y or N; written empty' end as hispanic,
+            -- ell_status is written only when export.extra_columns names students.Ell_status.
+            case when s.ell_raw <> '' and s.ell_status is null
+                    and 'students.Ell_status' in (select value from run_option_lists where key = 'export.extra_columns')
+                then 'ell_status "' || s.ell_raw || '" is not Y or N; written empty' end as ell,
             case when lower(s.frl_status_raw) not in ('', 'free', 'reduced', 'paid', 'full')
                 then 'frl_status "' || s.frl_status_raw
                     || '" is not Free, Reduced, Paid or Full; read as no discount' end as frl,
@@ -33,7 +37,7 @@ with student_problems as materialized (
         from export_students s
         cross join run_options o
     )
-    where coalesce(gender, race, hispanic, frl, birth, zip, language) is not null
+    where coalesce(gender, race, hispanic, ell, frl, birth, zip, language) is not null
 ),
 -- Enrollments with a date stg_enrollments could not read.
 enrollment_dates as (
@@ -48,6 +52,8 @@ emptied as (
     select 'students.csv', 'student ' || student_id, race from student_problems where race is not null
     union all
     select 'students.csv', 'student ' || student_id, hispanic from student_problems where hispanic is not null
+    union all
+    select 'students.csv', 'student ' || student_id, ell from student_problems where ell is not null
     union all
     select 'students.csv', 'student ' || student_id, frl from student_problems where frl is not null
     union all

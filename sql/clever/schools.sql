@@ -1,8 +1,12 @@
 -- clever_schools: schools.csv, one row per selected school. Low_grade and High_grade are
--- written empty, as in the reference product ("not used").
--- reads: selected_schools
+-- written empty, as in the reference product ("not used"), unless export.extra_columns names
+-- them.
+-- reads: run_option_lists, selected_schools
 create view clever_schools as
-with final as (
+with extra_columns as (
+    select value as name from run_option_lists where key = 'export.extra_columns'
+),
+final as (
     select
         school_code as School_id,
         name as School_name,
@@ -14,8 +18,8 @@ with final as (
         state as School_state,
         zip as School_zip,
         phone as School_phone,
-        null as Low_grade,
-        null as High_grade,
+        iif('schools.Low_grade' in (select name from extra_columns), low_grade, null) as Low_grade,
+        iif('schools.High_grade' in (select name from extra_columns), high_grade, null) as High_grade,
         principal_name as Principal,
         principal_email as Principal_email
     from selected_schools

@@ -1,6 +1,7 @@
 -- clever_sections: sections.csv, one row per exported section (export_sections holds the
--- rules). Teacher_2_id..Teacher_N_id are written with sections.teacher_columns = N, Section_number
--- and Period with extra_columns (export_columns decides).
+-- rules). Teacher_2_id..Teacher_N_id are written with sections.teacher_columns = N; Section_number,
+-- Period, Grade and Course_description when export.extra_columns names them (export_columns
+-- decides).
 -- reads: export_sections
 create view clever_sections as
 with final as (
@@ -25,7 +26,9 @@ with final as (
         term_start as Term_start,
         term_end as Term_end,
         section_number as Section_number,
-        print_period as Period
+        print_period as Period,
+        course_grade as Grade,
+        course_description as Course_description
     from export_sections
 )
 select * from final;

@@ -1,9 +1,13 @@
 -- clever_students: students.csv. One row per exported student and contact (export_students x
 -- student_contacts); a student without an eligible contact still gets one row. Optional columns
--- are chosen by export_columns.
--- reads: export_students, student_contacts
+-- are chosen by export_columns; Ell_status is written empty, as in the reference product, unless
+-- export.extra_columns names it.
+-- reads: export_students, run_option_lists, student_contacts
 create view clever_students as
-with final as (
+with extra_columns as (
+    select value as name from run_option_lists where key = 'export.extra_columns'
+),
+final as (
     select
         s.school_id as School_id,
         s.student_id as Student_id,
@@ -17,7 +21,7 @@ with final as (
         s.grade as Grade,
         s.race as Race,
         s.hispanic_latino as Hispanic_Latino,
-        null as Ell_status,
+        iif('students.Ell_status' in (select name from extra_columns), s.ell_status, null) as Ell_status,
         s.frl_status as Frl_status,
         s.iep_status as Iep_status,
         s.zip as Student_zip,

@@ -1,8 +1,11 @@
 -- clever_teachers: teachers.csv, from export_teachers. Title is written empty, as in the
--- reference product ("not used").
--- reads: export_teachers
+-- reference product ("not used"), unless export.extra_columns names it.
+-- reads: export_teachers, run_option_lists
 create view clever_teachers as
-with final as (
+with extra_columns as (
+    select value as name from run_option_lists where key = 'export.extra_columns'
+),
+final as (
     select
         school_id as School_id,
         staff_id as Teacher_id,
@@ -12,7 +15,7 @@ with final as (
         middle_name as Middle_name,
         first_name as First_name,
         email as Teacher_email,
-        null as Title,
+        iif('teachers.Title' in (select name from extra_columns), title, null) as Title,
         username as Username,
         password as Password
     from export_teachers

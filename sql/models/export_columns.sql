@@ -1,8 +1,9 @@
 -- export_columns: which columns of each clever_<file> view are written, in order. A column
 -- with an option key is written only when that option is on (docs/options.md): a flag that is
 -- true, a text that is not empty, a number of at least at_least (Teacher_N_id: teacher_columns
--- of N or more). A test holds every key here to OptionCatalog.
--- reads: export_option
+-- of N or more), a list that names the column as file.Column (export.extra_columns). A test holds
+-- every key here to OptionCatalog.
+-- reads: export_option, run_option_lists
 drop table if exists export_columns;
 create table export_columns as
 with columns (file, position, column_name, option_key, at_least) as (
@@ -66,6 +67,8 @@ with columns (file, position, column_name, option_key, at_least) as (
     ('sections', 19, 'Term_end', null, null),
     ('sections', 20, 'Section_number', 'export.extra_columns', null),
     ('sections', 21, 'Period', 'export.extra_columns', null),
+    ('sections', 22, 'Grade', 'export.extra_columns', null),
+    ('sections', 23, 'Course_description', 'export.extra_columns', null),
 
     ('enrollments', 1, 'School_id', null, null), ('enrollments', 2, 'Section_id', null, null),
     ('enrollments', 3, 'Student_id', null, null),
@@ -86,9 +89,12 @@ final as (
     from columns c
     left join export_option o on o.key = c.option_key
     where c.option_key is null
-        or case typeof(o.value)
-            when 'integer' then o.value >= coalesce(c.at_least, 1)
-            when 'text' then o.value <> ''
+        or case
+            when typeof(o.value) = 'integer' then o.value >= coalesce(c.at_least, 1)
+            when json_valid(o.value) and json_type(o.value) = 'array' then exists (
+                select 1 from run_option_lists l
+                where l.key = c.option_key and l.value = c.file || '.' || c.column_name)
+            when typeof(o.value) = 'text' then o.value <> ''
             else 0
         end
 )

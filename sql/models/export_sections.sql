@@ -43,6 +43,8 @@ course_sections as (
         c.school_code || '-' || c.course_code || '-' || c.section as base_id,
         coalesce(c.section_name, c.description) as base_name,
         c.description as course_name,
+        c.description as course_description,
+        c.course_grade,
         c.course_code as course_number,
         c.subject,
         t.teacher_1, t.teacher_2, t.teacher_3, t.teacher_4, t.teacher_5, t.teacher_6, t.teacher_7,
@@ -67,6 +69,8 @@ homerooms as (
         'HR-' || h.school_code || '-' || h.homeroom as base_id,
         'Homeroom ' || h.homeroom as base_name,
         'Homeroom' as course_name,
+        'Homeroom' as course_description,
+        null as course_grade,
         'HR' as course_number,
         'Homeroom/advisory' as subject,
         h.staff_id as teacher_1, null as teacher_2, null as teacher_3, null as teacher_4, null as teacher_5,
@@ -152,7 +156,9 @@ final as materialized (
         n.teacher_1, n.teacher_2, n.teacher_3, n.teacher_4, n.teacher_5, n.teacher_6, n.teacher_7,
         n.teacher_8, n.teacher_9, n.teacher_10, n.teacher_count,
         n.print_period,
-        n.section as section_number
+        n.section as section_number,
+        n.course_grade,
+        n.course_description
     from named n
     cross join run_options o
 )

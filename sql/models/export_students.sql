@@ -28,6 +28,7 @@ final as (
         s.grade_group,
         s.race,
         s.hispanic_latino,
+        s.ell_status,
         case
             when o.students_frl_codes then s.frl_code
             when s.frl_code = 'F' then 'Free'
@@ -65,6 +66,7 @@ final as (
         s.gender_raw,
         s.race_raw,
         s.hispanic_raw,
+        s.ell_raw,
         s.frl_status as frl_status_raw,
         s.birth_date_raw,
         s.zip_raw

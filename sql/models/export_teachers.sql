@@ -13,6 +13,7 @@ with final as (
         p.last_name,
         p.middle_name,
         p.first_name,
+        p.title,
         l.email,
         l.teacher_username as username,
         nullif(o.teachers_password_text, '') as password

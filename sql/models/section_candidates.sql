@@ -19,6 +19,7 @@ with final as (
         section_name,
         description,
         subject,
+        course_grade,
         is_special_ed,
         level
     from section_eligibility

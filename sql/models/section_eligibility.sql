@@ -22,6 +22,7 @@ with final as (
         s.section_name,
         c.description,
         c.subject,
+        c.grade as course_grade,
         c.is_special_ed,
         sc.level,
         case

@@ -32,7 +32,7 @@ create table staff_roles (staff_id text not null, role text not null);
 drop table if exists courses;
 create table courses (
     school_code text not null, course_code text not null, description text not null,
-    subject text, user_flag_2 text, is_special_ed text
+    subject text, user_flag_2 text, is_special_ed text, grade_level text
 );
 drop table if exists sections;
 create table sections (

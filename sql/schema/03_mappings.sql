@@ -43,8 +43,9 @@ insert into subject_map values
     ('intervention', 'Interventions/online learning'),
     ('online learning', 'Interventions/online learning');
 
--- Grades: the state codes with a name of their own. grade_group drives the PreK and
--- kindergarten options; numeric codes (01..12) lose leading zeros in the views.
+-- Grades: every state code Clever has a grade for (students' Grade, schools' Low_grade and
+-- High_grade, sections' Grade). A code that is not here is written as the SIS wrote it
+-- (upper-cased) and warned. grade_group drives the PreK and kindergarten options.
 drop table if exists grade_map;
 create table grade_map (sis_grade text primary key, clever_grade text not null, grade_group text) without rowid;
 insert into grade_map values
@@ -52,7 +53,12 @@ insert into grade_map values
     ('4f', 'PreKindergarten', 'prek'), ('4h', 'PreKindergarten', 'prek'),
     ('kf', 'Kindergarten', 'kindergarten'), ('kh', 'Kindergarten', 'kindergarten'),
     ('dh', 'Kindergarten', 'kindergarten'),
-    ('pg', 'PostGraduate', null), ('ug', 'Ungraded', null);
+    ('pg', 'PostGraduate', null), ('ug', 'Ungraded', null),
+    ('1', '1', null), ('2', '2', null), ('3', '3', null), ('4', '4', null), ('5', '5', null),
+    ('6', '6', null), ('7', '7', null), ('8', '8', null), ('9', '9', null), ('10', '10', null),
+    ('11', '11', null), ('12', '12', null), ('13', '13', null),
+    ('01', '1', null), ('02', '2', null), ('03', '3', null), ('04', '4', null), ('05', '5', null),
+    ('06', '6', null), ('07', '7', null), ('08', '8', null), ('09', '9', null);
 
 -- Home languages: Clever's 47 language names (clever-output.md) map to themselves; ISO 639 codes
 -- and other SIS words map to their name. Anything else is written empty and warned.

@@ -1,7 +1,8 @@
 -- stg_schools: schools.csv cleaned. ZIP code and phone come from stg_zip_codes and
--- stg_phone_numbers (NULL when they cannot be written); level defaults to OTHER. The *_raw
--- columns keep what the SIS wrote, for the checks.
--- reads: schools, stg_phone_numbers, stg_zip_codes, flag_words
+-- stg_phone_numbers (NULL when they cannot be written), the grades are read through grade_map
+-- (as written when unknown); level defaults to OTHER. The *_raw columns keep what the SIS wrote,
+-- for the checks.
+-- reads: schools, grade_map, stg_phone_numbers, stg_zip_codes, flag_words
 create view stg_schools as
 with typed as (
     select
@@ -16,6 +17,8 @@ with typed as (
         state,
         zip as zip_raw,
         phone as phone_raw,
+        low_grade as low_grade_raw,
+        high_grade as high_grade_raw,
         principal_name,
         principal_email,
         upper(nullif(level, '')) as level,
@@ -36,6 +39,12 @@ final as (
         (select z.zip from stg_zip_codes z where z.owner = 'school' and z.source_row = s.source_row) as zip,
         s.phone_raw,
         (select p.phone from stg_phone_numbers p where p.owner = 'school' and p.source_row = s.source_row) as phone,
+        s.low_grade_raw,
+        coalesce((select g.clever_grade from grade_map g where g.sis_grade = lower(s.low_grade_raw)), upper(s.low_grade_raw))
+            as low_grade,
+        s.high_grade_raw,
+        coalesce((select g.clever_grade from grade_map g where g.sis_grade = lower(s.high_grade_raw)), upper(s.high_grade_raw))
+            as high_grade,
         s.principal_name,
         s.principal_email,
         coalesce(s.level, 'OTHER') as level,

@@ -3,7 +3,7 @@
 -- birth_date_us, NULL when unreadable; the ZIP code comes from stg_zip_codes; codes are mapped
 -- through race_map, grade_map and home_language_map, flags become Y/N. source_row is the row's
 -- place in students.csv (its rowid). Which students are exported is decided in student_placements.
--- reads: calendar_dates, grade_map, home_language_map, race_map, stg_zip_codes, students
+-- reads: calendar_dates, flag_words, grade_map, home_language_map, race_map, stg_zip_codes, students
 create view stg_students as
 with typed as (
     select
@@ -21,6 +21,7 @@ with typed as (
         upper(grade_level) as grade_raw,
         race as race_raw,
         upper(hispanic_latino) as hispanic_raw,
+        ell_status as ell_raw,
         lower(frl_status) as frl_raw,
         frl_status,
         iep_status,
@@ -52,14 +53,13 @@ final as (
         (select b.us from calendar_dates b where b.written = d.birth_date_raw) as birth_date_us,
         d.grade_code,
         (select g.grade_group from grade_map g where g.sis_grade = lower(d.grade_code)) as grade_group,
-        case
-            when d.grade_code glob '[0-9]*' and d.grade_code not glob '*[^0-9]*'
-                then cast(cast(d.grade_code as integer) as text)
-            else coalesce((select g.clever_grade from grade_map g where g.sis_grade = lower(d.grade_code)), d.grade_raw)
-        end as grade,
+        coalesce((select g.clever_grade from grade_map g where g.sis_grade = lower(d.grade_code)), d.grade_raw) as grade,
         d.race_raw,
         (select r.clever_race from race_map r where r.sis_race = lower(d.race_raw)) as race,
         d.hispanic_raw,
+        d.ell_raw,
+        case (select f.flag from flag_words f where f.word = lower(d.ell_raw)) when 1 then 'Y' when 0 then 'N' end
+            as ell_status,
         -- One CASE on the value: it is read (upper-cased) once, not once per test.
         case d.hispanic_raw
             when 'Y' then 'Y' when 'YES' then 'Y' when '1' then 'Y' when 'TRUE' then 'Y'

@@ -96,13 +96,7 @@ private struct Reader {
             return .integer(number)
 
         case .list:
-            if let single = value.string { return .list(splitList(single)) }
-            guard let array = value.array else { problems.append(wrongType); return nil }
-            var items: [String] = []
-            for item in array {
-                guard let text = item.string else { problems.append(wrongType); return nil }
-                items.append(text)
-            }
+            guard let items = strings(value) else { problems.append(wrongType); return nil }
             return .list(items)
         case .date:
             if let date = value.date {
@@ -110,6 +104,16 @@ private struct Reader {
             }
             guard let text = value.string, let day = calendarDay(text) else { problems.append(wrongType); return nil }
             return .date(day)
+        case .columns(let names):
+            if let flag = value.bool { return .flag(flag) }
+            guard let items = strings(value) else { problems.append(wrongType); return nil }
+            let unknown = items.filter { !names.contains($0) }
+            guard unknown.isEmpty else {
+                let listed = unknown.map { "\"\($0)\"" }.joined(separator: ", ")
+                problems.append("\(spec.key): \(listed) is not a column it can add; use true or some of \(names.joined(separator: ", "))")
+                return nil
+            }
+            return .list(items)
         case .choice(let names, let userText):
             guard let text = value.string else { problems.append(wrongType); return nil }
             if names.contains(text) { return .text(text) }
@@ -119,6 +123,19 @@ private struct Reader {
             problems.append("\(spec.key): \"\(text)\" is not allowed; use one of \(spec.allowedValues)")
             return nil
         }
+    }
+
+    /// A list of strings, or one string of items separated by ';' or ',' (as the reference
+    /// product takes lists); nil for anything else.
+    func strings(_ value: TOMLValueConvertible) -> [String]? {
+        if let single = value.string { return splitList(single) }
+        guard let array = value.array else { return nil }
+        var items: [String] = []
+        for item in array {
+            guard let text = item.string else { return nil }
+            items.append(text)
+        }
+        return items
     }
 
     /// The reference product takes lists separated by ';' or ','; accept a string that way too.

@@ -10,6 +10,8 @@ public struct OptionSpec: Sendable {
         case date
         /// One of the named sources; `userText` also allows `user_text:FIELD`.
         case choice([String], userText: Bool)
+        /// Some of the named columns: true (all of them), false (none) or a list of names.
+        case columns([String])
     }
 
     public let key: String
@@ -32,6 +34,8 @@ public struct OptionSpec: Sendable {
         case .date: return "a date (YYYY-MM-DD)"
         case .choice(let names, let userText):
             return (names + (userText ? ["user_text:FIELD"] : [])).map { "\"\($0)\"" }.joined(separator: ", ")
+        case .columns(let names):
+            return "true (all), false (none) or a list of " + names.map { "\"\($0)\"" }.joined(separator: ", ")
         }
     }
 }
@@ -52,6 +56,11 @@ public enum OptionCatalog {
         OptionSpec(key: key, kind: kind, defaultValue: value, summary: summary, reachesSQL: sql)
     }
 
+    /// The columns export.extra_columns may name (docs/options.md).
+    static let extraColumns = [
+        "schools.Low_grade", "schools.High_grade", "students.Ell_status", "students.Graduation_year", "teachers.Title",
+        "sections.Section_number", "sections.Period", "sections.Grade", "sections.Course_description", "staff.Department",
+    ]
     static let username = ["student_id", "student_number", "state_id", "email_local_part"]
     static let staffUsername = ["email", "email_local_part", "logon", "first_initial_last_name", "staff_id"]
 
@@ -64,7 +73,7 @@ public enum OptionCatalog {
         spec("export.as_of", .date, .date(nil), "The day the run describes; decides active enrollments. Default: today."),
         spec("export.schools", .list, .list([]), "School codes to export; empty means all."),
         spec("export.files", .list, .list(ExportFile.defaultSet.map(\.rawValue)), "Clever files to write: schools, students, teachers, sections, enrollments, staff, admins.", sql: false),
-        spec("export.extra_columns", .flag, .flag(false), "Also write Clever columns the reference lacks: Graduation_year, Section_number, Period, Department."),
+        spec("export.extra_columns", .columns(extraColumns), .flag(false), "Clever columns the reference leaves out or empty, to write: true for all, or a list of file.Column names."),
 
         spec("students.username", .choice(username, userText: true), .text("student_id"), "Source of Username."),
         spec("students.username_suffix", .text, .text(""), "Appended to every non-empty username."),
