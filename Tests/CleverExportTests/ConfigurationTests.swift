@@ -83,6 +83,33 @@ final class ConfigurationTests: XCTestCase {
         ])
     }
 
+    /// An extension table names fields of letters, digits and '_', each from a column or (for
+    /// people) a user text; every wrong line is named.
+    func testExtensionFieldsNameTheirSources() throws {
+        let configuration = try Configuration.parse(
+            "[students.ext]\ngifted = \"user_text:GIFTED\"\n[sections]\next = { room = \"column:room\" }\n", name: "c.toml", baseDirectory: "/d")
+        XCTAssertEqual(configuration["students.ext"], .table(["gifted": "user_text:GIFTED"]))
+        XCTAssertEqual(configuration["sections.ext"], .table(["room": "column:room"]))
+        XCTAssertEqual(configuration["staff.ext"], .table([:]))
+        let found = configurationProblems("""
+            [students.ext]
+            "gifted-flag" = "user_text:GIFTED"
+            counselor = "column:"
+            grade = 5
+            [sections.ext]
+            teacher = "user_text:NAME"
+            [schools]
+            ext = "column:level"
+            """)
+        XCTAssertEqual(found.sorted(), [
+            "schools.ext: expected a table of NAME = \"column:COLUMN\" ([schools.ext] and NAME = \"SOURCE\" lines below it), found the string \"column:level\"",
+            "sections.ext.teacher: expected \"column:COLUMN\", found the string \"user_text:NAME\"",
+            "students.ext.counselor: expected \"column:COLUMN\" or \"user_text:FIELD\", found the string \"column:\"",
+            "students.ext.gifted-flag: a field name is letters, digits and '_' only (it becomes the column ext.NAME)",
+            "students.ext.grade: expected \"column:COLUMN\" or \"user_text:FIELD\", found the number 5",
+        ])
+    }
+
     func testTeacherColumnsAreOneToTen() {
         XCTAssertEqual(configurationProblems("[sections]\nteacher_columns = 11"), ["sections.teacher_columns: expected a whole number from 1 to 10, found 11"])
     }

@@ -18,6 +18,7 @@ final class CriticalPathTests: XCTestCase {
             """),
         .init(path: "models/c_long.sql", text: "-- reads: a\ndrop table if exists c_long; create table c_long as select x from a;"),
         .init(path: "models/export_columns.sql", text: "-- reads:\ndrop table if exists export_columns; create table export_columns as select 1 as position;"),
+        .init(path: "models/extension_values.sql", text: "-- reads:\ndrop view if exists extension_values; create view extension_values as select 1 as x;"),
     ], origin: "test")
     let lastRun: [String: Double] = [
         "model a": 1, "model b_short": 2, "model c_long": 1,
@@ -28,8 +29,8 @@ final class CriticalPathTests: XCTestCase {
 
     func testChainsFollowTheDeclaredReaders() throws {
         let path = CriticalPath(plan: try plan(), seconds: lastRun)
-        // export_columns is read by every Clever file's writer.
-        XCTAssertEqual(path.lengths, ["a": 12, "b_short": 6, "c_long": 11, "export_columns": 4])
+        // export_columns and extension_values are read by every Clever file's writer.
+        XCTAssertEqual(path.lengths, ["a": 12, "b_short": 6, "c_long": 11, "export_columns": 4, "extension_values": 4])
         XCTAssertEqual(path.chain, ["a", "c_long"])
         XCTAssertEqual(path.builtAlongside(catalog.files(in: "models")).map(\.model), ["b_short"])
     }
@@ -56,7 +57,7 @@ final class CriticalPathTests: XCTestCase {
         try catalog.buildModels(in: database, plan: plan, criticalPath: CriticalPath(plan: plan, seconds: lastRun)) { model, _ in
             built.append(model)
         }
-        XCTAssertEqual(built, ["export_columns", "a", "c_long", "b_short"])  // quick ones first
+        XCTAssertEqual(built, ["export_columns", "extension_values", "a", "c_long", "b_short"])  // quick ones first
     }
 
     /// A model file an analyst adds is built after what it declares it reads, though its name
@@ -69,7 +70,7 @@ final class CriticalPathTests: XCTestCase {
         let database = try Database(path: try temporaryDirectory(self).appending(path: "staging.db").path)
         var built: [String] = []
         try added.buildModels(in: database, plan: try BuildPlan(catalog: added, schemaTables: [])) { model, _ in built.append(model) }
-        XCTAssertEqual(built, ["a", "b_short", "c_long", "aa_new", "export_columns"])
+        XCTAssertEqual(built, ["a", "b_short", "c_long", "aa_new", "export_columns", "extension_values"])
         XCTAssertEqual(try database.strings("select y from aa_new"), ["2"])
     }
 

@@ -12,9 +12,10 @@ final class ExporterTests: XCTestCase {
     func testRowsReadInKeyOrderAreStillWrittenInTextOrder() throws {
         let (work, database) = try scratchDatabase(self)
         try database.execute("""
-            create table export_columns (file text, column_name text, position integer);
+            create table export_columns (file text, column_name text, position integer, extension text);
             insert into export_columns values
-                ('enrollments', 'School_id', 1), ('enrollments', 'Section_id', 2), ('enrollments', 'Student_id', 3);
+                ('enrollments', 'School_id', 1, null), ('enrollments', 'Section_id', 2, null),
+                ('enrollments', 'Student_id', 3, null);
             create table indexed (school, section, student);
             create index indexed_order on indexed (school, section, student);
             create view clever_enrollments as

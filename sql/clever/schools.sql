@@ -21,7 +21,9 @@ final as (
         iif('schools.Low_grade' in (select name from extra_columns), low_grade, null) as Low_grade,
         iif('schools.High_grade' in (select name from extra_columns), high_grade, null) as High_grade,
         principal_name as Principal,
-        principal_email as Principal_email
+        principal_email as Principal_email,
+        -- Not written: the record's extract row, by which the writer looks up its extension fields.
+        source_row as extension_row
     from selected_schools
 )
 select * from final;

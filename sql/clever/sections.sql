@@ -28,7 +28,9 @@ with final as (
         section_number as Section_number,
         print_period as Period,
         course_grade as Grade,
-        course_description as Course_description
+        course_description as Course_description,
+        -- Not written: the record's extract row, by which the writer looks up its extension fields.
+        section_key as extension_row
     from export_sections
 )
 select * from final;

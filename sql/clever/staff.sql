@@ -12,7 +12,9 @@ with final as (
         username as Username,
         password as Password,
         role as Role,
-        department_code as Department
+        department_code as Department,
+        -- Not written: the record's extract row, by which the writer looks up its extension fields.
+        source_row as extension_row
     from export_staff
 )
 select * from final;

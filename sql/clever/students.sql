@@ -42,7 +42,9 @@ final as (
         -- Only beside a phone: the type of a phone that is not written says nothing.
         iif(c.contact_phone is null, null, c.contact_phone_type) as Contact_phone_type,
         c.contact_sis_id as Contact_sis_id,
-        s.graduation_year as Graduation_year
+        s.graduation_year as Graduation_year,
+        -- Not written: the record's extract row, by which the writer looks up its extension fields.
+        s.source_row as extension_row
     from export_students s
     left join student_contacts c on c.student_id = s.student_id
 )

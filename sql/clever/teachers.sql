@@ -17,7 +17,9 @@ final as (
         email as Teacher_email,
         iif('teachers.Title' in (select name from extra_columns), title, null) as Title,
         username as Username,
-        password as Password
+        password as Password,
+        -- Not written: the record's extract row, by which the writer looks up its extension fields.
+        source_row as extension_row
     from export_teachers
 )
 select * from final;

@@ -14,3 +14,4 @@ create index homerooms_student on homerooms (student_id);
 create index student_user_texts_key on student_user_texts (student_id, field);
 create index staff_user_texts_key on staff_user_texts (staff_id, field);
 create index student_gpas_key on student_gpas (student_id, gpa_type);
+create index extract_column_values_key on extract_column_values (file, source_row, column_name);

@@ -2,8 +2,10 @@
 -- with an option key is written only when that option is on (docs/options.md): a flag that is
 -- true, a text that is not empty, a number of at least at_least (Teacher_N_id: teacher_columns
 -- of N or more), a list that names the column as file.Column (export.extra_columns). A test holds
--- every key here to OptionCatalog.
--- reads: export_option, run_option_lists
+-- every key here to OptionCatalog. The extension fields (extension_fields) come last, as
+-- ext.NAME sorted by NAME; the writer looks their values up in extension_values by the row's
+-- extension_row (a column of the clever view that is not written).
+-- reads: export_option, extension_fields, run_option_lists
 drop table if exists export_columns;
 create table export_columns as
 with columns (file, position, column_name, option_key, at_least) as (
@@ -85,7 +87,7 @@ with columns (file, position, column_name, option_key, at_least) as (
     ('admins', 5, 'Last_name', null, null)
 ),
 final as (
-    select c.file, c.position, c.column_name
+    select c.file, c.position, c.column_name, null as extension
     from columns c
     left join export_option o on o.key = c.option_key
     where c.option_key is null
@@ -97,6 +99,9 @@ final as (
             when typeof(o.value) = 'text' then o.value <> ''
             else 0
         end
+    union all
+    select file, 100 + row_number() over (partition by file order by name), 'ext.' || name, name
+    from extension_fields
 )
 select * from final;
 create index export_columns_1 on export_columns (file, position);

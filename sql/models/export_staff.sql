@@ -10,6 +10,7 @@ with final as (
     select
         p.school_id,
         p.staff_id,
+        p.source_row,
         l.email,
         p.first_name,
         p.last_name,

@@ -8,6 +8,7 @@ with final as (
     select
         p.school_id,
         p.staff_id,
+        p.source_row,
         l.teacher_number,
         p.state_id,
         p.last_name,

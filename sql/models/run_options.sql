@@ -10,6 +10,7 @@ with final as (
         max(case key when 'export.as_of' then value end) as export_as_of,
         max(case key when 'export.schools' then value end) as export_schools,
         max(case key when 'export.extra_columns' then value end) as export_extra_columns,
+        max(case key when 'schools.ext' then value end) as schools_ext,
         max(case key when 'students.username' then value end) as students_username,
         max(case key when 'students.username_suffix' then value end) as students_username_suffix,
         max(case key when 'students.password' then value end) as students_password,
@@ -34,6 +35,7 @@ with final as (
         max(case key when 'students.dedupe_guardian_phones' then value end) as students_dedupe_guardian_phones,
         max(case key when 'students.address' then value end) as students_address,
         max(case key when 'students.contact_details' then value end) as students_contact_details,
+        max(case key when 'students.ext' then value end) as students_ext,
         max(case key when 'teachers.username' then value end) as teachers_username,
         max(case key when 'teachers.email' then value end) as teachers_email,
         max(case key when 'teachers.email_suffix' then value end) as teachers_email_suffix,
@@ -41,6 +43,7 @@ with final as (
         max(case key when 'teachers.password_text' then value end) as teachers_password_text,
         max(case key when 'teachers.include_non_teaching' then value end) as teachers_include_non_teaching,
         max(case key when 'teachers.row_per_school' then value end) as teachers_row_per_school,
+        max(case key when 'teachers.ext' then value end) as teachers_ext,
         max(case key when 'staff.username' then value end) as staff_username,
         max(case key when 'staff.password' then value end) as staff_password,
         max(case key when 'staff.password_text' then value end) as staff_password_text,
@@ -52,6 +55,7 @@ with final as (
         max(case key when 'staff.stl_departments' then value end) as staff_stl_departments,
         max(case key when 'staff.stl_staff_ids' then value end) as staff_stl_staff_ids,
         max(case key when 'staff.exclude_teachers' then value end) as staff_exclude_teachers,
+        max(case key when 'staff.ext' then value end) as staff_ext,
         max(case key when 'sections.prepend_school_year' then value end) as sections_prepend_school_year,
         max(case key when 'sections.prepend_teacher_name' then value end) as sections_prepend_teacher_name,
         max(case key when 'sections.require_user_flag_2' then value end) as sections_require_user_flag_2,
@@ -63,7 +67,8 @@ with final as (
         max(case key when 'sections.teacher_columns' then value end) as sections_teacher_columns,
         max(case key when 'sections.split_shared_teachers' then value end) as sections_split_shared_teachers,
         max(case key when 'sections.prepend_teacher_name_to_name' then value end) as sections_prepend_teacher_name_to_name,
-        max(case key when 'sections.lead_days' then value end) as sections_lead_days
+        max(case key when 'sections.lead_days' then value end) as sections_lead_days,
+        max(case key when 'sections.ext' then value end) as sections_ext
     from export_option
 )
 select * from final;

@@ -72,3 +72,13 @@ drop table if exists staff_user_texts;
 create table staff_user_texts (staff_id text not null, field text not null, value text not null);
 drop table if exists student_gpas;
 create table student_gpas (student_id text not null, gpa_type text not null, value text not null);
+
+-- The extract columns that extension fields name ("column:COLUMN" in schools.ext, students.ext,
+-- teachers.ext, staff.ext, sections.ext), one row per non-empty value: the importer copies them
+-- here by name, so the views read any column, a contract one or one a district added, as rows.
+-- file is the Clever file whose option names the column (teachers and staff read staff.csv);
+-- source_row is the row's place in its extract file (the staging table's rowid).
+drop table if exists extract_column_values;
+create table extract_column_values (
+    file text not null, source_row integer not null, column_name text not null, value text not null
+);

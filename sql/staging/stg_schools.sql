@@ -27,6 +27,7 @@ with typed as (
 ),
 final as (
     select
+        s.source_row,
         s.school_code,
         s.name,
         coalesce(s.school_number, s.school_code) as school_number,

@@ -8,7 +8,7 @@ struct BuildPlan {
     /// The files that create a table or view, by the name they create.
     let files: [String: SQLCatalog.File]
     /// What each name reads directly: the names its file declares (and, for a Clever view, the
-    /// list of its columns, which the writer reads beside it).
+    /// list of its columns and the extension fields' values, which the writer reads beside it).
     let reads: [String: [String]]
 
     /// `schemaTables`: the tables sql/schema/ and the import create, which exist from the start.
@@ -23,7 +23,7 @@ struct BuildPlan {
                 problems.append("\(catalog.origin) \(file.path): its header has no `-- reads:` line; list the tables and views it reads")
                 continue
             }
-            reads[name] = declared + (name.hasPrefix("clever_") ? [Exporter.columnsTable] : [])
+            reads[name] = declared + (name.hasPrefix("clever_") ? Exporter.readBeside : [])
         }
         for (name, names) in reads.sorted(by: { $0.key < $1.key }) {
             for read in names where files[read] == nil && !schemaTables.contains(read) {

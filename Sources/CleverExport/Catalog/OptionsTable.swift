@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes the run's options into export_option, one row per key the views read: flags as 1/0,
 /// numbers as integers, lists as JSON arrays (a columns option's true as all its names, false as
-/// none), the rest as text.
+/// none), tables as JSON objects, the rest as text.
 struct OptionsTable {
     let database: Database
 
@@ -22,6 +22,9 @@ struct OptionsTable {
             case .text(let value): insert.bind(value, at: 2)
             case .date: insert.bind(asOf, at: 2)
             case .list(let items): try bindList(items, to: insert)
+            case .table(let fields):
+                let json = try JSONSerialization.data(withJSONObject: fields, options: .sortedKeys)
+                insert.bind(String(decoding: json, as: UTF8.self), at: 2)
             }
             try insert.step()
         }

@@ -59,6 +59,11 @@ private struct Reader {
     mutating func walk(_ table: TOMLTable, prefix: String) {
         for (name, value) in table {
             let key = prefix.isEmpty ? name : prefix + "." + name
+            // An extension table is one option's value, not a table of options.
+            if let spec = OptionCatalog.byKey[key], case .extensions = spec.kind {
+                if let converted = convert(value, for: spec) { values[key] = converted }
+                continue
+            }
             if let subtable = value.table {
                 if Self.knownTables.contains(key) {
                     tables.insert(key)
@@ -114,6 +119,8 @@ private struct Reader {
                 return nil
             }
             return .list(items)
+        case .extensions(let userText):
+            return extensions(value, for: spec, userText: userText)
         case .choice(let names, let userText):
             guard let text = value.string else { problems.append(wrongType); return nil }
             if names.contains(text) { return .text(text) }
@@ -123,6 +130,32 @@ private struct Reader {
             problems.append("\(spec.key): \"\(text)\" is not allowed; use one of \(spec.allowedValues)")
             return nil
         }
+    }
+
+    /// An extension table: each NAME letters, digits and '_', each SOURCE "column:COLUMN" or (for
+    /// people) "user_text:FIELD".
+    mutating func extensions(_ value: TOMLValueConvertible, for spec: OptionSpec, userText: Bool) -> OptionValue? {
+        guard let table = value.table else {
+            problems.append("\(spec.key): expected \(spec.allowedValues) ([\(spec.key)] and NAME = \"SOURCE\" lines below it), found \(describe(value))")
+            return nil
+        }
+        var fields: [String: String] = [:]
+        let sources = userText ? "\"column:COLUMN\" or \"user_text:FIELD\"" : "\"column:COLUMN\""
+        for (name, source) in table {
+            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+                problems.append("\(spec.key).\(name): a field name is letters, digits and '_' only (it becomes the column ext.NAME)")
+                continue
+            }
+            guard let text = source.string,
+                  let colon = text.firstIndex(of: ":"), text.index(after: colon) < text.endIndex,
+                  text[..<colon] == "column" || (userText && text[..<colon] == "user_text")
+            else {
+                problems.append("\(spec.key).\(name): expected \(sources), found \(describe(source))")
+                continue
+            }
+            fields[name] = text
+        }
+        return .table(fields)
     }
 
     /// A list of strings, or one string of items separated by ';' or ',' (as the reference

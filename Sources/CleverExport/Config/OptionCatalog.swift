@@ -12,6 +12,9 @@ public struct OptionSpec: Sendable {
         case choice([String], userText: Bool)
         /// Some of the named columns: true (all of them), false (none) or a list of names.
         case columns([String])
+        /// A table of extension fields, NAME = "SOURCE" (`column:NAME`, or `user_text:FIELD` when
+        /// `userText`), each written as a column ext.NAME.
+        case extensions(userText: Bool)
     }
 
     public let key: String
@@ -36,6 +39,8 @@ public struct OptionSpec: Sendable {
             return (names + (userText ? ["user_text:FIELD"] : [])).map { "\"\($0)\"" }.joined(separator: ", ")
         case .columns(let names):
             return "true (all), false (none) or a list of " + names.map { "\"\($0)\"" }.joined(separator: ", ")
+        case .extensions(let userText):
+            return "a table of NAME = \"column:COLUMN\"" + (userText ? " or \"user_text:FIELD\"" : "")
         }
     }
 }
@@ -47,6 +52,8 @@ public enum OptionValue: Sendable, Equatable {
     case integer(Int)
     case list([String])
     case date(String?)  // nil: today, decided when the run starts
+    /// Names and their values (extension fields: NAME = SOURCE).
+    case table([String: String])
 }
 
 public enum OptionCatalog {
@@ -75,6 +82,8 @@ public enum OptionCatalog {
         spec("export.files", .list, .list(ExportFile.defaultSet.map(\.rawValue)), "Clever files to write: schools, students, teachers, sections, enrollments, staff, admins.", sql: false),
         spec("export.extra_columns", .columns(extraColumns), .flag(false), "Clever columns the reference leaves out or empty, to write: true for all, or a list of file.Column names."),
 
+        spec("schools.ext", .extensions(userText: false), .table([:]), "Extension fields: NAME = \"column:COLUMN\" (of schools.csv) writes a column ext.NAME."),
+
         spec("students.username", .choice(username, userText: true), .text("student_id"), "Source of Username."),
         spec("students.username_suffix", .text, .text(""), "Appended to every non-empty username."),
         spec("students.password", .choice(["blank", "custom", "student_id", "student_number", "state_id", "birth_date"], userText: true), .text("blank"), "Source of Password (birth_date: MMDDYYYY)."),
@@ -99,6 +108,7 @@ public enum OptionCatalog {
         spec("students.dedupe_guardian_phones", .flag, .flag(false), "A guardian whose phone an earlier guardian already has gets its next different phone."),
         spec("students.address", .flag, .flag(false), "Populate Student_zip and add Student_street, Student_city, Student_state."),
         spec("students.contact_details", .flag, .flag(false), "Add Contact_relationship, Contact_phone_type, Contact_sis_id."),
+        spec("students.ext", .extensions(userText: true), .table([:]), "Extension fields: NAME = \"user_text:FIELD\" or \"column:COLUMN\" (of students.csv) writes a column ext.NAME."),
 
         spec("teachers.username", .choice(staffUsername, userText: true), .text("email"), "Source of Username (also the default of staff.username's values)."),
         spec("teachers.email", .choice(["sis", "logon"], userText: true), .text("sis"), "Source of Teacher_email; also used by the staff and admins files."),
@@ -107,6 +117,7 @@ public enum OptionCatalog {
         spec("teachers.password_text", .text, .text(""), "Written to Password when set."),
         spec("teachers.include_non_teaching", .flag, .flag(false), "All active staff of the selected schools, not only is_teacher = Y."),
         spec("teachers.row_per_school", .flag, .flag(false), "One row per school of the teacher (Clever reports the repeats as not unique)."),
+        spec("teachers.ext", .extensions(userText: true), .table([:]), "Extension fields: NAME = \"user_text:FIELD\" or \"column:COLUMN\" (of staff.csv) writes a column ext.NAME."),
 
         spec("staff.username", .choice(staffUsername, userText: true), .text("email"), "Source of Username in staff.csv."),
         spec("staff.password", .choice(["blank", "custom", "email", "first_initial_last_name", "staff_id"], userText: true), .text("blank"), "Source of Password in staff.csv."),
@@ -119,6 +130,7 @@ public enum OptionCatalog {
         spec("staff.stl_departments", .list, .list([]), "With role: Role only for staff of these department codes."),
         spec("staff.stl_staff_ids", .list, .list([]), "With role: Role only for these staff IDs."),
         spec("staff.exclude_teachers", .flag, .flag(false), "Leave out of staff.csv and admins.csv everyone who is in teachers.csv."),
+        spec("staff.ext", .extensions(userText: true), .table([:]), "Extension fields: NAME = \"user_text:FIELD\" or \"column:COLUMN\" (of staff.csv) writes a column ext.NAME."),
 
         spec("sections.prepend_school_year", .flag, .flag(false), "Section_id = school_year + \"-\" + the rest."),
         spec("sections.prepend_teacher_name", .flag, .flag(false), "Section_id gets the teacher of record's last name + \"-\" after the school year."),
@@ -132,6 +144,7 @@ public enum OptionCatalog {
         spec("sections.split_shared_teachers", .flag, .flag(false), "Shared teachers become co-teachers (needs teacher_columns of 2 or more)."),
         spec("sections.prepend_teacher_name_to_name", .flag, .flag(false), "Name = teacher of record's last name + \" - \" + Name."),
         spec("sections.lead_days", .integer(0...366), .integer(0), "An enrollment counts from this many days before its start date."),
+        spec("sections.ext", .extensions(userText: false), .table([:]), "Extension fields: NAME = \"column:COLUMN\" (of sections.csv) writes a column ext.NAME."),
 
         spec("safety.max_drop_percent", .integer(0...100), .integer(10), "Stop before delivering when a file loses more than this share of its rows.", sql: false),
     ]
@@ -148,6 +161,9 @@ extension OptionValue {
         case .text(let value): return Self.quoted(value)
         case .list(let items): return "[" + items.map(Self.quoted).joined(separator: ", ") + "]"
         case .date(let day): return day ?? "today"
+        case .table(let fields):
+            return "{" + fields.sorted { $0.key < $1.key }.map { " \($0.key) = \(Self.quoted($0.value))" }.joined(separator: ",")
+                + (fields.isEmpty ? "}" : " }")
         }
     }
 

@@ -17,6 +17,10 @@ public struct ExportedFile: Sendable, Equatable {
 final class Exporter: @unchecked Sendable {
     /// The model that lists each file's columns (models/export_columns.sql), read beside the view.
     static let columnsTable = "export_columns"
+    /// The extension fields' values (models/extension_values.sql), looked up beside the view.
+    static let extensionsView = "extension_values"
+    /// What the writer reads beside each clever_<file> view.
+    static let readBeside = [columnsTable, extensionsView]
 
     let files: [ExportFile]
     let directory: String
@@ -83,10 +87,27 @@ final class Exporter: @unchecked Sendable {
     }
 
     static func write(_ file: ExportFile, to path: String, from database: Database) throws -> Int {
-        let columns = try database.strings(
-            "select column_name from \(columnsTable) where file = ? order by position", [file.rawValue])
+        let rows = try database.rows(
+            "select column_name, extension from \(columnsTable) where file = ? order by position", [file.rawValue])
+        let columns = rows.map { $0[0] ?? "" }
         let context = "writing \(file.fileName)"
-        let list = columns.map { "coalesce(cast(\"\($0)\" as text), '')" }.joined(separator: ", ")
+        // An extension field (ext.NAME) is looked up by the file, the row's extension_row (its
+        // extract row) and the field's name, the file and the name bound.
+        var names: [String] = []
+        let list = rows.map { row -> String in
+            guard let name = row[1] else { return "coalesce(cast(\"\(row[0] ?? "")\" as text), '')" }
+            names.append(name)
+            return "coalesce((select x.value from \(extensionsView) x where x.file = ?1 and x.source_row = extension_row "
+                + "and x.name = ?\(names.count + 1)), '') as \"\(row[0] ?? "")\""
+        }.joined(separator: ", ")
+        func prepared(_ sql: String) throws -> Statement {
+            let query = try database.prepare(sql, context: context)
+            if !names.isEmpty {
+                query.bind(file.rawValue, at: 1)
+                for (index, name) in names.enumerated() { query.bind(name, at: Int32(index + 2)) }
+            }
+            return query
+        }
         let select = "select \(list) from \(file.viewName) order by "
         // Where the view's table is kept in the order of its columns (export_enrollments'
         // key), SQLite reads the rows in that order without sorting them. That is the order of
@@ -95,13 +116,11 @@ final class Exporter: @unchecked Sendable {
         let ownOrder = "\(select)\(columns.map { "\"\($0)\"" }.joined(separator: ", "))"
         if try !database.plansSort(ownOrder, context: context) {
             unlink(path)
-            let query = try database.prepare(ownOrder, context: context)
-            if let rows = try CSVWriter(creating: path).writeIfSorted(header: columns, rows: query) { return rows }
+            if let rows = try CSVWriter(creating: path).writeIfSorted(header: columns, rows: try prepared(ownOrder)) { return rows }
         }
         // Sorting the written text (NULL written as empty) keeps the order byte-wise.
         unlink(path)
-        let query = try database.prepare(
-            "\(select)\((1...columns.count).map(String.init).joined(separator: ", "))", context: context)
-        return try CSVWriter(creating: path).write(header: columns, rows: query)
+        return try CSVWriter(creating: path).write(
+            header: columns, rows: try prepared("\(select)\((1...columns.count).map(String.init).joined(separator: ", "))"))
     }
 }

@@ -46,6 +46,7 @@ struct StagingBuild {
         let runID = try database.transaction {
             try clock.time("index") { try catalog.installIndexes(in: database) }
             try OptionsTable(database: database).write(configuration, asOf: asOf)
+            try ExtensionColumns(database: database).copy(for: configuration)
             return try history.start(asOf: asOf, at: started)
         }
         // From here the build writes while the checks read: a write-ahead log lets them.
