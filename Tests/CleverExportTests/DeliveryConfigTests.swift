@@ -32,6 +32,7 @@ final class DeliveryConfigTests: XCTestCase {
             known_hosts = "keys/known_hosts"
             key_file = "keys/id_ed25519"
             key_passphrase_env = "CLEVER_KEY_PASSPHRASE"
+            timeout_seconds = 120
             [delivery.email]
             smtp_url = "smtp://mail.district.example:587"
             from = "sis@district.example"
@@ -50,10 +51,12 @@ final class DeliveryConfigTests: XCTestCase {
         XCTAssertEqual(sftp.keyFile, "/base/keys/id_ed25519")
         XCTAssertEqual(sftp.keyPassphraseEnv, "CLEVER_KEY_PASSPHRASE")
         XCTAssertNil(sftp.passwordEnv)
+        XCTAssertEqual([sftp.connectTimeout, sftp.ioTimeout], [120, 120])
         let email = try XCTUnwrap(targets[2] as? EmailDelivery).settings
         XCTAssertTrue(email.starttlsRequired)
         XCTAssertEqual(email.subject, "Clever roster files")
         XCTAssertEqual(email.caFile, "/base/keys/ca.pem")
+        XCTAssertEqual(email.timeout, 60)
     }
 
     func testMissingSFTPKeysAreNamed() {

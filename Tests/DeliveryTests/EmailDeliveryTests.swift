@@ -22,7 +22,6 @@ final class EmailDeliveryTests: XCTestCase {
             to: ["clever@clever.example", "it@district.example"], subject: "Clever files for Maple Valley",
             username: login ? user : nil, passwordEnv: login ? "CLEVER_TEST_SMTP_PASSWORD" : nil,
             caFile: server.certificate.path)
-        settings.connectTimeout = 5
         settings.timeout = 20
         return settings
     }
@@ -132,5 +131,20 @@ final class EmailDeliveryTests: XCTestCase {
         delivery.attempts = 2
         delivery.backoff = 0.1
         assertFails({ try delivery.deliver(files()) }, containing: ["127.0.0.1", "gave up after 2 attempts"])
+    }
+
+    /// timeout_seconds: a server that accepts the connection and never answers fails the
+    /// delivery within the timeout, naming the step, instead of holding the run for good.
+    func testAServerThatStopsAnsweringTimesOut() throws {
+        let server = try SMTPServer(folder: folder.appending(path: "smtp"), tls: .starttls, user: user, password: password)
+        server.pause()
+        defer { server.resume() }
+        var stalling = settings(server)
+        stalling.timeout = 2
+        let started = Date()
+        assertFails({ try delivery(stalling).deliver(files()) },
+                    containing: ["sending to smtp://127.0.0.1:\(server.port)", "did not answer within 2 seconds", "timeout_seconds"])
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+        XCTAssertEqual(try server.messages(), [])
     }
 }

@@ -303,4 +303,65 @@ final class SFTPDeliveryTests: XCTestCase {
         XCTAssertTrue(report.contains("created and deleted a test file"), report)
         XCTAssertEqual(try remoteNames(), [])
     }
+
+    // timeout_seconds: a server that stops answering fails the delivery within the timeout at
+    // each step, naming the step, instead of holding the run (and its lock) for good.
+
+    func testAPortThatNeverAnswersTimesOut() throws {
+        let silent = try silentPort()
+        defer { close(silent.descriptor) }
+        var settings = try settings()
+        settings.port = silent.port
+        settings.ioTimeout = 2
+        settings.attempts = 2
+        settings.backoff = 0.1
+        let started = Date()
+        assertFails({ try SFTPDelivery(settings: settings).deliver(files("v1")) },
+                    containing: ["the SSH handshake with 127.0.0.1:\(silent.port) failed", "no answer within 2 seconds",
+                                 "timeout_seconds", "gave up after 2 attempts"])
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+    }
+
+    func testAServerThatStopsAnsweringMidUploadTimesOutAndKeepsTheOldSet() throws {
+        try SFTPDelivery(settings: settings()).deliver(files("v1"))
+        var stalling = try settings()
+        stalling.ioTimeout = 2
+        var delivery = SFTPDelivery(settings: stalling)
+        let server = self.server!
+        var paused = false
+        delivery.progress = { name, sent in
+            if name == "students.csv" && sent > 2_000_000 && !paused { paused = true; server.pause() }
+        }
+        let started = Date()
+        assertFails({ try delivery.deliver(files("v2", padding: 64_000_000)) },
+                    containing: ["uploading", "students.csv", "no answer within 2 seconds", "left as they were"])
+        XCTAssertLessThan(Date().timeIntervalSince(started), 15)
+        server.resume()
+        for name in ["schools", "students", "teachers"] {
+            XCTAssertEqual(try remoteText("\(name).csv"), "Id,Name\r\nv1,\(name)\r\n")
+        }
+        try SFTPDelivery(settings: settings()).deliver(files("v3"))
+        XCTAssertEqual(try remoteNames(), ["schools.csv", "students.csv", "teachers.csv"])
+        XCTAssertEqual(try remoteText("students.csv"), "Id,Name\r\nv3,students\r\n")
+    }
+
+    func testAServerThatStopsAnsweringDuringTheSwapIsRepairedByTheNextDelivery() throws {
+        try SFTPDelivery(settings: settings()).deliver(files("v1"))
+        var stalling = try settings()
+        stalling.ioTimeout = 2
+        var delivery = SFTPDelivery(settings: stalling)
+        let server = self.server!
+        delivery.beforeSwap = { name in if name == "students.csv" { server.pause() } }
+        let started = Date()
+        assertFails({ try delivery.deliver(files("v2")) },
+                    containing: ["students.csv", "no answer within 2 seconds", "restored by the next delivery"])
+        // One step waits out the timeout; every later one fails at once.
+        XCTAssertLessThan(Date().timeIntervalSince(started), 8)
+        server.resume()
+        try SFTPDelivery(settings: settings()).deliver(files("v3"))
+        XCTAssertEqual(try remoteNames(), ["schools.csv", "students.csv", "teachers.csv"])
+        for name in ["schools", "students", "teachers"] {
+            XCTAssertEqual(try remoteText("\(name).csv"), "Id,Name\r\nv3,\(name)\r\n")
+        }
+    }
 }

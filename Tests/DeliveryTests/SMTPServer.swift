@@ -38,6 +38,11 @@ final class SMTPServer {
 
     deinit { process?.stop(signal: SIGTERM) }
 
+    /// Stops the server without closing its port (SIGSTOP): connections are accepted by the
+    /// system, and nothing answers. `resume` lets it go on.
+    func pause() { process.map { killTree($0.pid, signal: SIGSTOP) } }
+    func resume() { process.map { killTree($0.pid, signal: SIGCONT) } }
+
     /// The saved messages, oldest first.
     func messages() throws -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []

@@ -60,6 +60,11 @@ final class SSHServer {
         }
     }
 
+    /// Stops sshd and every connection it serves without closing them (SIGSTOP): a server that
+    /// no longer answers. `resume` lets them go on.
+    func pause() { process.map { killTree($0.pid, signal: SIGSTOP) } }
+    func resume() { process.map { killTree($0.pid, signal: SIGCONT) } }
+
     /// Kills sshd and every connection it is serving, as a crash or reboot would.
     func stop() {
         process?.stop()

@@ -63,6 +63,23 @@ func freePort() throws -> Int {
     return Int(UInt16(bigEndian: address.sin_port))
 }
 
+/// A port on 127.0.0.1 that accepts connections (the system completes them) and never answers;
+/// open until `close` is called on the descriptor.
+func silentPort() throws -> (port: Int, descriptor: Int32) {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let listening = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+            bind(descriptor, pointer, length) == 0 && listen(descriptor, 8) == 0 && getsockname(descriptor, pointer, &length) == 0
+        }
+    }
+    guard listening else { throw TestSetupError("cannot listen: \(String(cString: strerror(errno)))") }
+    return (Int(UInt16(bigEndian: address.sin_port)), descriptor)
+}
+
 /// Waits until something accepts connections on 127.0.0.1:`port`.
 func waitForPort(_ port: Int, timeout: Double = 10, while alive: () -> Bool) throws {
     let deadline = Date().addingTimeInterval(timeout)

@@ -13,6 +13,7 @@ extension OptionCatalog {
         spec("delivery.sftp.key_file", .text, .text(""), "Private key to log in with (OpenSSH-format ed25519 or ECDSA). Set this or password_env.", sql: false),
         spec("delivery.sftp.key_passphrase_env", .text, .text(""), "Name of the environment variable holding the key's passphrase, if it has one.", sql: false),
         spec("delivery.sftp.password_env", .text, .text(""), "Name of the environment variable holding the password. Set this or key_file.", sql: false),
+        spec("delivery.sftp.timeout_seconds", .integer(1...3600), .integer(60), "The longest to wait for the server at any one step (connect, handshake, each write, each rename); past it the delivery fails.", sql: false),
 
         spec("delivery.email.smtp_url", .text, .text(""), "Mail server: smtps://host:465 (TLS from the start) or smtp://host:587 (STARTTLS). Required.", sql: false),
         spec("delivery.email.starttls", .choice(["required", "none"], userText: false), .text("required"), "For smtp://: \"required\" refuses to send without STARTTLS; \"none\" (plain text) is allowed only for a relay on 127.0.0.1/localhost.", sql: false),
@@ -22,5 +23,6 @@ extension OptionCatalog {
         spec("delivery.email.username", .text, .text(""), "Login for SMTP AUTH; empty: send without logging in.", sql: false),
         spec("delivery.email.password_env", .text, .text(""), "Name of the environment variable holding the SMTP password.", sql: false),
         spec("delivery.email.ca_file", .text, .text(""), "PEM file of CA certificates to trust instead of the system's (a private CA); certificates are always verified.", sql: false),
+        spec("delivery.email.timeout_seconds", .integer(1...3600), .integer(60), "The longest to wait for the server at any one step (connect, each reply, a stalled upload); past it the delivery fails.", sql: false),
     ]
 }

@@ -12,9 +12,10 @@ public struct SFTPSettings: Sendable {
     public var keyFile: String?
     public var keyPassphraseEnv: String?
     public var passwordEnv: String?
-    // Not config keys: sensible fixed values that tests shorten.
-    public var connectTimeout: Double = 15
+    /// timeout_seconds: the longest wait for the server at connecting and at every step after.
+    public var connectTimeout: Double = 60
     public var ioTimeout: Double = 60
+    // Not config keys: sensible fixed values that tests shorten.
     public var attempts = 3
     public var backoff: Double = 2
 }
@@ -27,7 +28,9 @@ extension SFTPSettings {
             knownHosts: configuration.path("delivery.sftp.known_hosts"),
             keyFile: configuration.optionalText("delivery.sftp.key_file").map(configuration.resolve),
             keyPassphraseEnv: configuration.optionalText("delivery.sftp.key_passphrase_env"),
-            passwordEnv: configuration.optionalText("delivery.sftp.password_env"))
+            passwordEnv: configuration.optionalText("delivery.sftp.password_env"),
+            connectTimeout: Double(configuration.integer("delivery.sftp.timeout_seconds")),
+            ioTimeout: Double(configuration.integer("delivery.sftp.timeout_seconds")))
     }
 
     /// For reports: "SFTP clever@sftp.clever.com:22 (folder upload)"; never a secret.
@@ -46,9 +49,9 @@ public struct EmailSettings: Sendable {
     public var username: String?
     public var passwordEnv: String?
     public var caFile: String?
-    public var connectTimeout: Double = 15
-    /// The whole conversation, attachments included.
-    public var timeout: Double = 300
+    /// timeout_seconds: the longest wait for the server at connecting, for each reply, and while
+    /// an upload makes no progress.
+    public var timeout: Double = 60
 }
 
 extension EmailSettings {
@@ -59,7 +62,8 @@ extension EmailSettings {
             from: configuration.text("delivery.email.from"), to: configuration.list("delivery.email.to"),
             subject: configuration.text("delivery.email.subject"),
             username: configuration.optionalText("delivery.email.username"), passwordEnv: configuration.optionalText("delivery.email.password_env"),
-            caFile: configuration.optionalText("delivery.email.ca_file").map(configuration.resolve))
+            caFile: configuration.optionalText("delivery.email.ca_file").map(configuration.resolve),
+            timeout: Double(configuration.integer("delivery.email.timeout_seconds")))
     }
 
     public var target: String { "e-mail to \(to.joined(separator: ", ")) via \(smtpURL)" }

@@ -17,6 +17,7 @@ extension SSHSession {
     }
 
     private func attributes(_ path: String) throws -> LIBSSH2_SFTP_ATTRIBUTES? {
+        try ensureConnected("cannot look at \(path) on the server")
         var attributes = LIBSSH2_SFTP_ATTRIBUTES()
         if libssh2_sftp_stat_ex(sftp, path, UInt32(path.utf8.count), LIBSSH2_SFTP_STAT, &attributes) == 0 {
             return attributes
@@ -38,12 +39,13 @@ extension SSHSession {
         let input = Glibc.open(localPath, O_RDONLY)
         guard input >= 0 else { throw DeliveryError("cannot read \(localPath): \(String(cString: strerror(errno)))") }
         defer { close(input) }
+        try ensureConnected("cannot create \(remotePath) on the server")
         guard let handle = libssh2_sftp_open_ex(
             sftp, remotePath, UInt32(remotePath.utf8.count),
             UInt(LIBSSH2_FXF_WRITE | LIBSSH2_FXF_CREAT | LIBSSH2_FXF_TRUNC), 0o600, LIBSSH2_SFTP_OPENFILE)
         else { throw failure("cannot create \(remotePath) on the server") }
         var open = true
-        defer { if open { libssh2_sftp_close_handle(handle) } }
+        defer { if open && !lost { libssh2_sftp_close_handle(handle) } }
         // Large writes let libssh2 keep several SFTP packets in flight.
         let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: 256 * 1024)
         defer { buffer.deallocate() }
@@ -67,6 +69,7 @@ extension SSHSession {
 
     /// Renames; OpenSSH's SFTP refuses to replace an existing file this way.
     func rename(_ from: String, to: String) throws {
+        try ensureConnected("cannot rename \(from) to \(to) on the server")
         let result = libssh2_sftp_rename_ex(
             sftp, from, UInt32(from.utf8.count), to, UInt32(to.utf8.count),
             Int(LIBSSH2_SFTP_RENAME_OVERWRITE | LIBSSH2_SFTP_RENAME_ATOMIC | LIBSSH2_SFTP_RENAME_NATIVE))
@@ -74,6 +77,7 @@ extension SSHSession {
     }
 
     func remove(_ path: String) throws {
+        try ensureConnected("cannot delete \(path) on the server")
         if libssh2_sftp_unlink_ex(sftp, path, UInt32(path.utf8.count)) != 0 && !missing {
             throw failure("cannot delete \(path) on the server")
         }

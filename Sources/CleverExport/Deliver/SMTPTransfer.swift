@@ -24,8 +24,12 @@ final class SMTPTransfer {
         _ = clever_curl_set_long(curl, CURLOPT_NOSIGNAL, 1)
         _ = clever_curl_set_string(curl, CURLOPT_URL, settings.smtpURL)
         _ = clever_curl_set_string(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps")
-        _ = clever_curl_set_long(curl, CURLOPT_CONNECTTIMEOUT_MS, Int(settings.connectTimeout * 1000))
-        _ = clever_curl_set_long(curl, CURLOPT_TIMEOUT_MS, Int(settings.timeout * 1000))
+        // No limit on the whole conversation (a big set on a slow line takes long), but on every
+        // wait: connecting, each reply, and an upload that moves less than a byte a second.
+        _ = clever_curl_set_long(curl, CURLOPT_CONNECTTIMEOUT_MS, Int(settings.timeout * 1000))
+        _ = clever_curl_set_long(curl, CURLOPT_SERVER_RESPONSE_TIMEOUT, Int(settings.timeout.rounded(.up)))
+        _ = clever_curl_set_long(curl, CURLOPT_LOW_SPEED_LIMIT, 1)
+        _ = clever_curl_set_long(curl, CURLOPT_LOW_SPEED_TIME, Int(settings.timeout.rounded(.up)))
         // Certificates are always verified; a private CA is trusted through ca_file.
         let tls = settings.starttlsRequired || settings.smtpURL.lowercased().hasPrefix("smtps:")
         _ = clever_curl_set_long(curl, CURLOPT_USE_SSL, Int(tls ? CURLUSESSL_ALL.rawValue : CURLUSESSL_NONE.rawValue))
@@ -101,7 +105,9 @@ final class SMTPTransfer {
             return DeliveryError("\(what): \(detail)", transient: true)
         case CURLE_OPERATION_TIMEDOUT:
             // After 354 the message may have arrived; sending it again could deliver it twice.
-            return DeliveryError("\(what): \(detail)", transient: reply != 354)
+            return DeliveryError(
+                "\(what): the server did not answer within \(Int(settings.timeout)) seconds (delivery.email.timeout_seconds; curl: \(detail))",
+                transient: reply != 354)
         default:
             // A 4xx reply means "try again later"; 5xx is final.
             let answered = reply > 0 ? " (the server answered \(reply))" : ""

@@ -11,6 +11,9 @@ final class SSHSession {
     private(set) var sftp: OpaquePointer?
     private(set) var hostKey: HostKey?
     private var socket: Int32 = -1
+    /// Set once a step timed out or the connection broke: every later step would wait out the
+    /// timeout again, so each fails at once instead, and nothing more is sent.
+    private(set) var lost = false
 
     /// Connects, checks the host key and logs in; throws a `DeliveryError` saying which step failed.
     static func open(_ settings: SFTPSettings) throws -> SSHSession {
@@ -22,9 +25,9 @@ final class SSHSession {
     private init(_ settings: SFTPSettings) { self.settings = settings }
 
     deinit {
-        if let sftp { libssh2_sftp_shutdown(sftp) }
+        if let sftp, !lost { libssh2_sftp_shutdown(sftp) }
         if let session {
-            libssh2_session_disconnect_ex(session, SSH_DISCONNECT_BY_APPLICATION, "done", "")
+            if !lost { libssh2_session_disconnect_ex(session, SSH_DISCONNECT_BY_APPLICATION, "done", "") }
             libssh2_session_free(session)
         }
         if socket >= 0 { close(socket) }
@@ -111,7 +114,7 @@ final class SSHSession {
         var reason = text.map { String(cString: $0) } ?? "libssh2 error \(code)"
         var transient = isConnectionLost(code)
         if code == LIBSSH2_ERROR_TIMEOUT || code == LIBSSH2_ERROR_SOCKET_TIMEOUT {
-            reason = "no answer within \(Int(settings.ioTimeout)) seconds"
+            reason = "no answer within \(Int(settings.ioTimeout)) seconds (delivery.sftp.timeout_seconds)"
         } else if transient {
             reason = "the connection broke (libssh2: \(reason))"
         }
@@ -123,7 +126,13 @@ final class SSHSession {
         if code == LIBSSH2_ERROR_KEX_FAILURE || code == LIBSSH2_ERROR_METHOD_NOT_SUPPORTED {
             reason += " (libssh2 1.10 and the server share no key-exchange or host-key algorithm)"
         }
+        if isConnectionLost(code) { lost = true }
         return DeliveryError("\(what): \(reason)", transient: transient)
+    }
+
+    /// Throws at once when an earlier step lost the connection.
+    func ensureConnected(_ what: String) throws {
+        if lost { throw DeliveryError("\(what): the connection to \(server) was lost at an earlier step", transient: true) }
     }
 
     private func isConnectionLost(_ code: Int32) -> Bool {
