@@ -8,9 +8,14 @@ struct EmbedSQL: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let sqlDir = context.package.directoryURL.appending(path: "sql")
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedSQL.swift")
-        var inputs: [URL] = []
-        if let walker = FileManager.default.enumerator(at: sqlDir, includingPropertiesForKeys: nil) {
-            for case let url as URL in walker where url.pathExtension == "sql" { inputs.append(url) }
+        // The folders too: a file added to one changes the folder, which reruns the command
+        // (the file list above is only read when the build is planned).
+        var inputs: [URL] = [sqlDir]
+        if let walker = FileManager.default.enumerator(at: sqlDir, includingPropertiesForKeys: [.isDirectoryKey]) {
+            for case let url as URL in walker
+            where url.pathExtension == "sql" || (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
+                inputs.append(url)
+            }
         }
         return [
             .buildCommand(

@@ -87,9 +87,10 @@ final class CSVReaderTests: XCTestCase {
 }
 
 extension CSVReaderTests {
-    /// A field far larger than the read buffer grows it instead of failing or splitting.
+    /// A field far larger than the read buffer (but within the 1 MiB a record may have) grows it
+    /// instead of failing or splitting.
     func testHugeQuotedFieldGrowsTheBuffer() throws {
-        let huge = String(repeating: "a,\"b\"\n", count: 300_000)
+        let huge = String(repeating: "a,\"b\"\n", count: 100_000)
         let escaped = huge.replacingOccurrences(of: "\"", with: "\"\"")
         let rows = try records("id,note\n1,\"\(escaped)\"\n2,x\n", chunkSize: 1 << 16)
         XCTAssertEqual(rows.count, 3)
@@ -144,5 +145,28 @@ struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+extension CSVReaderTests {
+    /// A record past 1 MiB (a file without line ends, a quote never closed) is an error naming
+    /// the line it starts on, read in bounded memory.
+    func testARecordPastOneMiBIsAnErrorNamingItsLine() throws {
+        let long = "id,note\n1,x\n2,\"" + String(repeating: "y", count: CSVReader.maxRecordBytes) + "\n3,z\n"
+        XCTAssertThrowsError(try records(long, chunkSize: 1 << 16)) { error in
+            XCTAssertEqual((error as? InputProblem)?.description,
+                "t.csv:3: a record starting on this line is longer than 1 MiB; the file is not a CSV file, or a quoted field is never closed (a \" without its closing \")")
+        }
+    }
+
+    /// The reader flags the records the importer looks at closely: control characters (a line
+    /// break inside quotes too) and values that start like a formula, after spaces.
+    func testControlCharactersAndFormulaStartsAreFlagged() throws {
+        let url = try temporaryDirectory(self).appending(path: "t.csv")
+        try Data("a,b\nx,y\nx\u{0},y\n\"x\ny\",z\n  =1,y\nx,\"@b\"\n-5,+1\n".utf8).write(to: url)
+        let reader = try CSVReader(path: url.path, name: "t.csv", chunkSize: 5)
+        var flags: [String] = []
+        while try reader.next() { flags.append("\(reader.hasControl ? "c" : "-")\(reader.hasFormulaStart ? "f" : "-")") }
+        XCTAssertEqual(flags, ["--", "--", "c-", "c-", "-f", "-f", "-f"])
     }
 }

@@ -70,6 +70,24 @@ final class CheckTests: XCTestCase {
         ])
     }
 
+    /// Every e-mail column is checked alike: a space in a student's address is warned as in a
+    /// teacher's.
+    func testEveryEmailColumnIsCheckedAlike() throws {
+        let (config, extract, work) = try demoExtractCopy(self)
+        for (file, from, to) in [("students.csv", "lucas.chen@", "lucas chen@"), ("staff.csv", "ppatel@", "p patel@")] {
+            let path = extract.appending(path: file)
+            let text = try String(contentsOf: path, encoding: .utf8)
+            XCTAssertTrue(text.contains(from))
+            try write(text.replacingOccurrences(of: from, with: to), to: path)
+        }
+        let found = try runExport(config: config, work: work).report.findings.map(\.description)
+        XCTAssertEqual(found.filter { $0.contains(" patel@") || $0.contains("lucas chen@") }, [
+            "staff: Staff_id T2004: Staff_email \"p patel@mvps.k12.nj.us\" is not a value Clever accepts [value_not_accepted]",
+            "students: Student_id S1005: Student_email \"lucas chen@students.mvps.k12.nj.us\" is not a value Clever accepts [value_not_accepted]",
+            "teachers: Teacher_id T2004: Teacher_email \"p patel@mvps.k12.nj.us\" is not a value Clever accepts [value_not_accepted]",
+        ])
+    }
+
     /// A home language or a relationship the mapping tables do not know is warned, as written.
     func testLanguagesAndRelationshipsCleverDoesNotListAreWarned() throws {
         let (config, _, work) = try demoExtractCopy(self, extra: "[students]\nhome_language = true\ncontact_details = true\n")

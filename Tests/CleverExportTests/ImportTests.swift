@@ -83,12 +83,13 @@ final class ImportTests: XCTestCase {
         for row in 1...37 {
             if row == 20 { text += "010,T20\n" }  // line 24 (three rows above take two lines): a problem
             text += row % 5 == 0 ? "010, T\(row) ,\"Term, \(row)\nline 2\"\n" : "010,T\(row),Term \(row)\n"
-            expected.append(row % 5 == 0 ? "T\(row)|Term, \(row)\nline 2" : "T\(row)|Term \(row)")
+            // A line break inside a value is loaded as a space (and warned).
+            expected.append(row % 5 == 0 ? "T\(row)|Term, \(row) line 2" : "T\(row)|Term \(row)")
         }
         try write(text, to: path)
         let database = try Database(path: work.appending(path: "staging.db").path)
         try database.execute("create table terms (school_code text not null, term_code text not null, name text)")
-        let load = try TableLoader(database: database, problemsPerFile: 20)
+        let load = try TableLoader(database: database, problemsPerFile: 20, idColumns: [])
             .load(ExtractFile(table: "terms", name: "terms.csv", path: path.path))
         XCTAssertEqual(load.rows, 37)
         XCTAssertEqual(load.problems.map(\.description), [
@@ -113,14 +114,14 @@ final class ImportTests: XCTestCase {
         let (config, extract, work) = try demoCopy()
         let path = extract.appending(path: "schools.csv")
         let rows = try String(contentsOf: path, encoding: .utf8).split(separator: "\n")
-        // Spaces around a value, quoted or not, go; a tab, inner spaces and leading zeros stay.
+        // Spaces and tabs around a value, quoted or not, go; inner spaces and leading zeros stay.
         try write(([rows[0] + ",district_note"] + rows.dropFirst().map { $0 + ",\"  0 7\t \"" }).joined(separator: "\n") + "\n", to: path)
         let text = try String(contentsOf: path, encoding: .utf8)
         try write(text.replacingOccurrences(of: "\n010,", with: "\n  010 ,"), to: path)
         let (report, output) = try runExport(config: config, work: work)
         assertSameFile(output.appending(path: "schools.csv"), packageRoot.appending(path: "fixtures/demo/expected/schools.csv"))
         let database = try Database(path: report.databasePath)
-        XCTAssertEqual(try database.strings("select distinct district_note from schools"), ["0 7\t"])
+        XCTAssertEqual(try database.strings("select distinct district_note from schools"), ["0 7"])
         XCTAssertEqual(try database.strings("select count(*) from schools where school_code = '010'"), ["1"])
     }
 }
@@ -209,5 +210,41 @@ final class SecondLoaderTests: XCTestCase {
         XCTAssertEqual(first.map(\.table), ["students", "enrollments"])
         XCTAssertEqual(second.map(\.table), ["guardians", "homerooms", "student_gpas"])
         XCTAssertEqual(StagingLoader.split([district[1]]).second.map(\.table), [])
+    }
+}
+
+extension ImportTests {
+    /// Two files whose names differ only in case: which one is read would be chance.
+    func testFileNamesThatDifferOnlyInCaseAreRefused() throws {
+        let (config, extract, work) = try demoCopy()
+        try FileManager.default.copyItem(at: extract.appending(path: "terms.csv"), to: extract.appending(path: "Terms.csv"))
+        XCTAssertEqual(importProblems(config, work: work), [
+            "terms.csv: Terms.csv and terms.csv in \(extract.path) differ only in case; keep the one to read and remove the other",
+        ])
+    }
+
+    /// What the importer does to a value it looks at closely (ValueCleaner).
+    func testInvisibleBytesAreRemovedFromTextAndRefusedInIDs() {
+        func clean(_ bytes: [UInt8], id: Bool = false) -> String {
+            switch bytes.withUnsafeBufferPointer({ ValueCleaner(isID: id).clean($0) }) {
+            case .value(let value, let warnings): return ([String(decoding: value, as: UTF8.self)] + warnings).joined(separator: " | ")
+            case .error(let message): return "error: " + message
+            }
+        }
+        let nbsp: [UInt8] = [0xC2, 0xA0], bom: [UInt8] = [0xEF, 0xBB, 0xBF], ideographic: [UInt8] = [0xE3, 0x80, 0x80]
+        XCTAssertEqual(clean(Array("S1001".utf8) + nbsp, id: true), "S1001")
+        XCTAssertEqual(clean([0x09] + Array("T2003".utf8) + [0x09] + ideographic, id: true), "T2003")
+        XCTAssertEqual(clean(bom + Array("020".utf8), id: true), "020 | held a byte-order mark (U+FEFF), as where two files were joined; removed")
+        XCTAssertEqual(clean(Array("S10".utf8) + [0] + Array("10".utf8), id: true),
+                       "error: holds a control character (NUL); an ID must be plain text: fix it in the SIS")
+        XCTAssertEqual(clean(Array("Car".utf8) + [0, 0x7F] + Array("ter".utf8)), "Carter | held 2 control characters (NUL, byte 0x7F); removed")
+        XCTAssertEqual(clean(Array("12 Oak Lane\r\nApt 3\tRear".utf8)),
+                       "12 Oak Lane  Apt 3 Rear | held 3 control characters (tab, line break); removed, a tab or line break as a space")
+        XCTAssertEqual(clean(Array("=HYPERLINK(\"x\")".utf8)), "=HYPERLINK(\"x\") | starts with \"=\": a spreadsheet opening the file would run it as a formula")
+        XCTAssertEqual(clean(Array("@SUM(A1)".utf8)), "@SUM(A1) | starts with \"@\": a spreadsheet opening the file would run it as a formula")
+        XCTAssertEqual(clean(Array("+cmd|x".utf8)), "+cmd|x | starts with \"+\": a spreadsheet opening the file would run it as a formula")
+        XCTAssertEqual(clean(Array("+1 973 555 0100".utf8)), "+1 973 555 0100")
+        XCTAssertEqual(clean(Array("-5".utf8)), "-5")
+        XCTAssertEqual(clean(Array("=1".utf8), id: true), "=1")
     }
 }

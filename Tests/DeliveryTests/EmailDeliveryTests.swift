@@ -133,6 +133,14 @@ final class EmailDeliveryTests: XCTestCase {
         assertFails({ try delivery.deliver(files()) }, containing: ["127.0.0.1", "gave up after 2 attempts"])
     }
 
+    /// A message larger than the server takes: its 552 reply in words, not curl's.
+    func testAMessageTooLargeIsNamed() throws {
+        let server = try SMTPServer(folder: folder.appending(path: "smtp"), tls: .starttls, user: user, password: password, maxBytes: 10_000)
+        assertFails({ try delivery(settings(server)).deliver(files()) },
+                    containing: ["the message is larger than the server takes", "the server answered 552"])
+        XCTAssertEqual(try server.messages(), [])
+    }
+
     /// timeout_seconds: a server that accepts the connection and never answers fails the
     /// delivery within the timeout, naming the step, instead of holding the run for good.
     func testAServerThatStopsAnsweringTimesOut() throws {

@@ -11,7 +11,8 @@ final class SMTPServer {
     private var process: ServerProcess?
 
     /// Starts the server; `user` turns on AUTH with `password` (passed in the environment).
-    init(folder: URL, tls: TLS, user: String? = nil, password: String? = nil) throws {
+    /// `maxBytes`: a bigger message is refused with 552.
+    init(folder: URL, tls: TLS, user: String? = nil, password: String? = nil, maxBytes: Int? = nil) throws {
         self.folder = folder
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         port = try freePort()
@@ -27,7 +28,7 @@ final class SMTPServer {
         let process = try ServerProcess(try Self.python(), [
             repositoryRoot.appending(path: "scripts/test-servers/smtp_server.py").path, "--port", String(port),
             "--out", inbox.path, "--tls", tls.rawValue, "--cert", certificate.path, "--key", key.path,
-        ] + (user.map { ["--user", $0] } ?? []), environment: ["SMTP_TEST_PASSWORD": password ?? ""], log: log)
+        ] + (user.map { ["--user", $0] } ?? []) + (maxBytes.map { ["--max-bytes", String($0)] } ?? []), environment: ["SMTP_TEST_PASSWORD": password ?? ""], log: log)
         self.process = process
         do {
             try waitForPort(port) { process.isRunning }

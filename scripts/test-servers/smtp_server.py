@@ -4,6 +4,7 @@ message it accepts as N.eml (the bytes as received) and N.json (envelope) in --o
 
   smtp_server.py --port P --out DIR [--tls starttls|implicit|none] [--cert PEM --key PEM]
                  [--user NAME]   (the password is read from $SMTP_TEST_PASSWORD, never argv)
+                 [--max-bytes N] (a bigger message is refused with 552)
 
 Prints "ready" once it accepts connections; stops on SIGTERM or SIGINT.
 """
@@ -55,6 +56,7 @@ def main():
     parser.add_argument("--cert")
     parser.add_argument("--key")
     parser.add_argument("--user")
+    parser.add_argument("--max-bytes", type=int)
     args = parser.parse_args()
 
     password = os.environ.get("SMTP_TEST_PASSWORD", "")
@@ -68,6 +70,8 @@ def main():
     # aiosmtpd 1.4 counts only STARTTLS as TLS, so on an implicit-TLS port it would never offer AUTH.
     options = {"authenticator": authenticator, "auth_required": args.user is not None,
                "auth_require_tls": args.tls == "starttls"}
+    if args.max_bytes:
+        options["data_size_limit"] = args.max_bytes
     controller_class = Controller
     if args.tls != "none":
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)

@@ -14,7 +14,8 @@ students as materialized (
     select Student_id, Grade, Frl_status, Iep_status, Dob, Student_email, Contact_email, Contact_type
     from clever_students
 ),
--- Every e-mail column, to test them all against one pattern (x@y.z).
+-- Every e-mail column, to test them all against one pattern (x@y.z, with no space or other
+-- separator in it).
 emails (file, id, field, value) as (
     select 'students', Student_id, 'Student_email', Student_email from students
     union all select 'students', Student_id, 'Contact_email', Contact_email from students
@@ -37,7 +38,7 @@ bad as (
         and Contact_type not in ('Primary', 'Secondary', 'Parent/Guardian', 'Emergency', 'Family', 'Other')
     union all
     select file, id, field, value from emails
-    where value <> '' and value not glob '?*@?*.?*'
+    where value <> '' and (value not glob '?*@?*.?*' or value glob '*[ ,;:<>()]*')
     union all
     -- Schools' grades and sections' Grade are filled only when export.extra_columns names them.
     select 'schools', School_id, 'Low_grade', Low_grade from clever_schools

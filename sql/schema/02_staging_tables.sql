@@ -82,3 +82,9 @@ drop table if exists extract_column_values;
 create table extract_column_values (
     file text not null, source_row integer not null, column_name text not null, value text not null
 );
+
+-- What the importer changed in a value, or found worth a warning (control characters and
+-- byte-order marks removed, a value a spreadsheet would run as a formula), by file, line and
+-- column; check_extract_values reports it. A row without a line counts the ones not listed.
+drop table if exists extract_warnings;
+create table extract_warnings (file text not null, line integer, column_name text, message text not null);

@@ -91,6 +91,13 @@ final class SMTPTransfer {
         throw explain(code, reply: reply, detail: detail, what: what)
     }
 
+    /// The final SMTP replies a district meets, in words.
+    private static let finalReplies = [
+        550: "a recipient's mailbox was refused; check delivery.email.to",
+        552: "the message is larger than the server takes; ask for a larger limit, or deliver by SFTP",
+        554: "the server refused the message",
+    ]
+
     private func explain(_ code: CURLcode, reply: Int, detail: String, what: String) -> DeliveryError {
         switch code {
         case CURLE_LOGIN_DENIED:
@@ -109,6 +116,9 @@ final class SMTPTransfer {
                 "\(what): the server did not answer within \(Int(settings.timeout)) seconds (delivery.email.timeout_seconds; curl: \(detail))",
                 transient: reply != 354)
         default:
+            if let refusal = Self.finalReplies[reply] {
+                return DeliveryError("\(what): \(refusal) (the server answered \(reply); curl: \(detail))")
+            }
             // A 4xx reply means "try again later"; 5xx is final.
             let answered = reply > 0 ? " (the server answered \(reply))" : ""
             return DeliveryError("\(what): \(detail)\(answered)", transient: (400..<500).contains(reply))

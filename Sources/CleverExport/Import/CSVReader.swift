@@ -40,6 +40,15 @@ final class CSVReader {
     private var nextLine = 1
     /// Whether the current record holds a byte outside ASCII, so needs a UTF-8 check.
     private(set) var hasNonASCII = false
+    /// Whether the current record holds a control character (below U+0020, or DEL) in a value,
+    /// a line break inside quotes included.
+    private(set) var hasControl = false
+    /// Whether a value of the current record starts, after spaces, with = + - or @: a spreadsheet
+    /// may run such a value as a formula.
+    private(set) var hasFormulaStart = false
+    /// The longest record read: one longer is an error, so that a file that is no CSV (no line
+    /// ends, a quote never closed) cannot fill the memory.
+    static let maxRecordBytes = 1 << 20
 
     init(path: String, name: String, chunkSize: Int = 1 << 20) throws {
         self.name = name
@@ -110,21 +119,35 @@ final class CSVReader {
         var used = 0
         var newlines = 0
         var high: UInt8 = 0
+        var control = false, formula = false
         fieldCount = 0
         lastRecordQuoted = false
+        func startsLikeFormula(_ from: UnsafePointer<UInt8>) -> Bool {
+            var q = from
+            while q < end && q.pointee == 0x20 { q += 1 }
+            guard q < end else { return false }
+            let c = q.pointee
+            return c == UInt8(ascii: "=") || c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || c == UInt8(ascii: "@")
+        }
+        func finish() {
+            hasNonASCII = high >= 0x80
+            hasControl = control
+            hasFormulaStart = formula
+        }
         while true {
             if fieldCount == fieldCapacity { growFields() }
             if p == end {
                 if !eof { return .needMore }
                 fields[fieldCount] = Field(start: p, count: 0)
                 fieldCount += 1
-                hasNonASCII = high >= 0x80
+                finish()
                 return .record(end: p - UnsafePointer(buffer), newlines: newlines)
             }
             if p.pointee == quote {
                 lastRecordQuoted = true
                 p += 1
                 let fieldStart = scratch + used
+                if startsLikeFormula(p) { formula = true }
                 var run = p
                 while true {
                     guard p < end else { return eof ? .unterminatedQuote : .needMore }
@@ -140,7 +163,12 @@ final class CSVReader {
                         if !doubled { break }
                         continue
                     }
-                    if c == lf { newlines += 1 }
+                    if c < 0x20 {
+                        control = true
+                        if c == lf { newlines += 1 }
+                    } else if c == 0x7F {
+                        control = true
+                    }
                     high |= c
                     p += 1
                 }
@@ -150,9 +178,16 @@ final class CSVReader {
                 }
             } else {
                 let start = p
+                if startsLikeFormula(p) { formula = true }
                 while p < end {
                     let c = p.pointee
-                    if c == comma || c == lf || c == cr { break }
+                    // One test for most bytes: the separators and the control characters are below ','.
+                    if c <= comma {
+                        if c == comma || c == lf || c == cr { break }
+                        if c < 0x20 { control = true }
+                    } else if c == 0x7F {
+                        control = true
+                    }
                     high |= c
                     p += 1
                 }
@@ -161,7 +196,7 @@ final class CSVReader {
             }
             fieldCount += 1
             if p == end {
-                hasNonASCII = high >= 0x80
+                finish()
                 return .record(end: p - UnsafePointer(buffer), newlines: newlines)
             }
             let c = p.pointee
@@ -171,7 +206,7 @@ final class CSVReader {
                 if p == end && !eof { return .needMore }
                 if p < end && p.pointee == lf { p += 1 }
             }
-            hasNonASCII = high >= 0x80
+            finish()
             return .record(end: p - UnsafePointer(buffer), newlines: newlines + 1)
         }
     }
@@ -192,6 +227,11 @@ final class CSVReader {
             position = 0
         }
         if length == capacity {
+            guard capacity < Self.maxRecordBytes else {
+                throw InputProblem(
+                    file: name, line: nextLine,
+                    message: "a record starting on this line is longer than \(Self.maxRecordBytes >> 20) MiB; the file is not a CSV file, or a quoted field is never closed (a \" without its closing \")")
+            }
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
             grown.update(from: buffer, count: length)
             buffer.deallocate()

@@ -31,14 +31,16 @@ final class RowBatch {
 
     /// Copies in the current record's fields, without leading and trailing spaces.
     func append(_ reader: CSVReader) {
-        for index in 0..<fieldsPerRow {
-            let field = reader[index].trimmingSpaces()
-            if byteCount + field.count > byteCapacity { grow(to: byteCount + field.count) }
-            (bytes + byteCount).update(from: field.start, count: field.count)
-            byteCount += field.count
-            ends[fieldCount] = byteCount
-            fieldCount += 1
-        }
+        for index in 0..<fieldsPerRow { append(reader[index].trimmingSpaces().buffer) }
+    }
+
+    /// Copies in the next field's value as given (a field of a row appended one by one).
+    func append(_ value: UnsafeBufferPointer<UInt8>) {
+        if byteCount + value.count > byteCapacity { grow(to: byteCount + value.count) }
+        if let start = value.baseAddress { (bytes + byteCount).update(from: start, count: value.count) }
+        byteCount += value.count
+        ends[fieldCount] = byteCount
+        fieldCount += 1
     }
 
     /// Inserts every row held, `statement` taking `rowsPerStatement` rows at a time (the rows

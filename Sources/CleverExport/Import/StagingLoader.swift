@@ -27,12 +27,15 @@ struct StagingLoader {
     func loadAll() throws -> [String: Int] {
         let (files, tables) = try extractFiles()
         let (mine, theirs) = scratchPath == nil ? (files, []) : split(files)
+        let idColumns = Set(try database.strings("select key from extract_file").flatMap {
+            $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        })
         let second = try scratchPath.flatMap { path in
             try theirs.isEmpty ? nil : SecondLoader(
                 path: path, schema: theirs.map { try createStatement(of: $0.table) }, files: theirs,
-                problemsPerFile: problemsPerFile)
+                problemsPerFile: problemsPerFile, idColumns: idColumns)
         }
-        let loader = TableLoader(database: database, problemsPerFile: problemsPerFile)
+        let loader = TableLoader(database: database, problemsPerFile: problemsPerFile, idColumns: idColumns)
         let ownLoads = Result { try database.transaction { try mine.map(loader.load) } }
         let otherLoads = Result { try second?.join() ?? [] }
         let loads = Dictionary(
@@ -44,6 +47,7 @@ struct StagingLoader {
         }
         guard problems.isEmpty else { throw ImportError(problems: problems) }
         for file in files { loaded(file.name, loads[file.table]!.seconds) }
+        try record(files.flatMap { loads[$0.table]!.warnings })
         if let scratchPath, !theirs.isEmpty {
             let started = Date()
             try copyTables(theirs.map(\.table), from: scratchPath)
@@ -65,14 +69,19 @@ struct StagingLoader {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             throw ImportError(problems: [InputProblem(file: directory, message: "the extract folder cannot be read (permission denied?); let the user running clever-export read it")])
         }
-        let present = Dictionary(names.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        let present = Dictionary(names.map { ($0.lowercased(), [$0]) }, uniquingKeysWith: +)
         var files: [ExtractFile] = []
         var tables: [(String, InputProblem?)] = []
         for row in try database.rows("select name, required from extract_file order by rowid") {
             let table = row[0]!, required = row[1] == "1"
-            guard let name = present[table + ".csv"] else {
+            guard let found = present[table + ".csv"] else {
                 let problem = InputProblem(file: table + ".csv", message: "required file is missing from \(directory)")
                 tables.append((table, required ? problem : nil))
+                continue
+            }
+            guard found.count == 1, let name = found.first else {
+                let listed = found.sorted().joined(separator: " and ")
+                tables.append((table, InputProblem(file: table + ".csv", message: "\(listed) in \(directory) differ only in case; keep the one to read and remove the other")))
                 continue
             }
             let path = URL(fileURLWithPath: directory).appending(path: name).path
@@ -96,6 +105,22 @@ struct StagingLoader {
         let best = (0..<(1 << largest.count)).min { end($0) < end($1) } ?? 0
         let second = Set(largest.indices.filter { best & (1 << $0) != 0 }.map { largest[$0].table })
         return (files.filter { !second.contains($0.table) }, files.filter { second.contains($0.table) })
+    }
+
+    /// Keeps the values' warnings in extract_warnings, for check_extract_values.
+    private func record(_ warnings: [InputProblem]) throws {
+        guard !warnings.isEmpty else { return }
+        try database.transaction {
+            let insert = try database.prepare("insert into extract_warnings (file, line, column_name, message) values (?, ?, ?, ?)")
+            for warning in warnings {
+                insert.reset()
+                insert.bind(warning.file, at: 1)
+                if let line = warning.line { insert.bind(Int64(line), at: 2) } else { insert.bind(nil as String?, at: 2) }
+                insert.bind(warning.column, at: 3)
+                insert.bind(warning.message, at: 4)
+                try insert.step()
+            }
+        }
     }
 
     private func createStatement(of table: String) throws -> String {
@@ -129,13 +154,13 @@ private final class SecondLoader: @unchecked Sendable {
     private var result: Result<[FileLoad], Error> = .success([])
 
     /// `schema`: the statements that create the staging tables.
-    init(path: String, schema: [String], files: [ExtractFile], problemsPerFile: Int) {
+    init(path: String, schema: [String], files: [ExtractFile], problemsPerFile: Int, idColumns: Set<String>) {
         DispatchQueue.global().async(group: done) {
             self.result = Result {
                 let database = try Database(path: path)
                 try database.execute("pragma journal_mode = off; pragma synchronous = off; pragma cache_size = -65536")
                 try database.execute(schema.joined(separator: ";\n"))
-                let loader = TableLoader(database: database, problemsPerFile: problemsPerFile)
+                let loader = TableLoader(database: database, problemsPerFile: problemsPerFile, idColumns: idColumns)
                 return try database.transaction { try files.map(loader.load) }
             }
         }

@@ -38,6 +38,9 @@ struct FileLoad: Sendable {
     var rows = 0
     /// The first problems in full, then a count of the rest.
     var problems: [InputProblem] = []
+    /// What was changed or is worth a warning in the values loaded (ValueCleaner), the first in
+    /// full, then a count of the rest.
+    var warnings: [InputProblem] = []
     var seconds = 0.0
 }
 
@@ -49,25 +52,32 @@ struct TableLoader {
     let database: Database
     /// Problems listed per file before the rest are only counted.
     let problemsPerFile: Int
+    /// The columns that hold IDs (the keys of the extract files, extract_file.key).
+    let idColumns: Set<String>
+
+    /// The most columns a file may have: more is no roster file (SQLite takes 2000 a table).
+    static let maxColumns = 1000
 
     func load(_ file: ExtractFile) throws -> FileLoad {
         let started = Date()
         var problems = FileProblems(file: file.name, limit: problemsPerFile)
+        var warnings = FileProblems(file: file.name, limit: problemsPerFile)
         var rows = 0
         do {
-            rows = try load(table: file.table, path: file.path, name: file.name, problems: &problems)
+            rows = try load(table: file.table, path: file.path, name: file.name, problems: &problems, warnings: &warnings)
         } catch let problem as InputProblem {
             problems.add(problem)
         }
-        return FileLoad(rows: rows, problems: problems.listed(), seconds: Date().timeIntervalSince(started))
+        return FileLoad(rows: rows, problems: problems.listed(), warnings: warnings.listed(), seconds: Date().timeIntervalSince(started))
     }
 
-    private func load(table: String, path: String, name: String, problems: inout FileProblems) throws -> Int {
+    private func load(table: String, path: String, name: String, problems: inout FileProblems, warnings: inout FileProblems) throws -> Int {
         let reader = try CSVReader(path: path, name: name)
         guard try reader.next() else {
             throw InputProblem(file: name, line: 1, message: "is empty; expected a header row naming the columns")
         }
         guard let header = try readHeader(reader, table: table, name: name, problems: &problems) else { return 0 }
+        let cleaners = header.map { ValueCleaner(isID: idColumns.contains($0)) }
         // 16 rows an INSERT (fewer for a very wide file: SQLite takes up to 999 parameters
         // everywhere), then the last few one by one.
         let rowsPerInsert = max(1, min(16, 999 / header.count))
@@ -85,7 +95,33 @@ struct TableLoader {
                 problems.add(problem)
                 continue
             }
-            batch.append(reader)
+            if reader.hasNonASCII || reader.hasControl || reader.hasFormulaStart {
+                // Checked whole first: a row with an ID that cannot be loaded is not loaded.
+                var values: [[UInt8]?] = [], failed = false
+                for index in 0..<header.count {
+                    let field = reader[index].buffer
+                    guard reader.hasControl || ValueCleaner.mayChange(field) || ValueCleaner.mayBeFormula(field) else {
+                        values.append(nil)
+                        continue
+                    }
+                    switch cleaners[index].clean(field) {
+                    case .value(let value, let found):
+                        values.append(value)
+                        for warning in found {
+                            warnings.add(InputProblem(file: name, line: reader.line, column: header[index], message: warning))
+                        }
+                    case .error(let message):
+                        problems.add(InputProblem(file: name, line: reader.line, column: header[index], message: message))
+                        failed = true
+                    }
+                }
+                if failed { continue }
+                for (index, value) in values.enumerated() {
+                    if let value { value.withUnsafeBufferPointer(batch.append) } else { batch.append(reader[index].trimmingSpaces().buffer) }
+                }
+            } else {
+                batch.append(reader)
+            }
             if batch.isFull { try batch.insert(with: insertMany, rowsPerStatement: rowsPerInsert) }
             rows += 1
         }
@@ -108,10 +144,21 @@ struct TableLoader {
     private func readHeader(_ reader: CSVReader, table: String, name: String, problems: inout FileProblems) throws
         -> [String]?
     {
+        guard reader.fieldCount <= Self.maxColumns else {
+            throw InputProblem(file: name, line: 1, message: "the header has \(reader.fieldCount) columns; a roster file has at most \(Self.maxColumns): check that this is the right file")
+        }
         var header: [String] = []
         for index in 0..<reader.fieldCount {
-            guard let text = String(validating: reader[index].buffer, as: UTF8.self) else {
+            let field = reader[index].buffer
+            // Every other byte NUL: UTF-16 (or UTF-32) without a byte-order mark.
+            if field.contains(0) {
+                throw InputProblem(file: name, line: 1, column: "\(index + 1)", message: "the header holds NUL bytes, as a UTF-16 file does; save the file as UTF-8 (\"CSV UTF-8\" in Excel)")
+            }
+            guard let text = String(validating: field, as: UTF8.self) else {
                 throw InputProblem(file: name, line: 1, column: "\(index + 1)", message: "the header is not valid UTF-8; save the file as UTF-8")
+            }
+            if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.value == 0xFEFF }) {
+                throw InputProblem(file: name, line: 1, column: "\(index + 1)", message: "the header holds a control character or a byte-order mark in a column name; retype the header")
             }
             header.append(text.trimmingCharacters(in: .whitespaces).lowercased())
         }
