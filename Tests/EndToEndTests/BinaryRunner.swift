@@ -12,8 +12,11 @@ struct CommandResult {
 }
 
 /// Runs the built `clever-export` (beside the test bundle) as a cron job would.
-func runCleverExport(_ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
+func runCleverExport(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> CommandResult {
     let process = Process()
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    }
     process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appending(path: "clever-export")
     process.arguments = arguments

@@ -90,7 +90,9 @@ struct StagingFile {
         close(descriptor)
         // A second name keeps the last run's file from being freed by the rename, which would
         // wait for it; the name is removed in the background.
+        unlink(asidePath)  // a killed run's
         let keptAside = link(path, asidePath) == 0
+        CrashPoint.reached("staging replace")
         guard rename(newPath, path) == 0 else {
             let reason = String(cString: strerror(errno))
             if keptAside { unlink(asidePath) }

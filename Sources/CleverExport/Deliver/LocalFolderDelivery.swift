@@ -1,7 +1,9 @@
 import Foundation
 
 /// Puts the files into a local folder, replacing each file whole (a temporary name, then a
-/// rename), and optionally keeps a copy of the set in `archive/<date-time>/`.
+/// rename), and optionally keeps a copy of the set in `archive/<date-time>/`, which appears whole
+/// (filled as `archive/.<date-time>.partial`, then renamed; a killed run's partial folder goes
+/// with the next delivery).
 public struct LocalFolderDelivery: Delivery {
     public let directory: String
     public let archive: Bool
@@ -17,7 +19,27 @@ public struct LocalFolderDelivery: Delivery {
 
     public func deliver(_ files: [ExportedFile], summary: String? = nil) throws {
         try place(files, in: directory)
-        if archive { try place(files, in: archiveFolder()) }
+        guard archive else { return }
+        let folder = archiveFolder()
+        let partial = URL(fileURLWithPath: folder).deletingLastPathComponent()
+            .appending(path: ".\(URL(fileURLWithPath: folder).lastPathComponent).partial").path
+        removePartialArchives()
+        try place(files, in: partial)
+        CrashPoint.reached("archive filled")
+        guard rename(partial, folder) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: partial)
+            throw WriteError(path: folder, reason: reason)
+        }
+    }
+
+    /// What a run killed while filling an archive folder left.
+    private func removePartialArchives() {
+        let archive = URL(fileURLWithPath: directory).appending(path: "archive")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: archive.path)) ?? []
+        where name.hasPrefix(".") && name.hasSuffix(".partial") {
+            try? FileManager.default.removeItem(at: archive.appending(path: name))
+        }
     }
 
     /// archive/<stamp>, or <stamp>-2, -3 … when a run that started in the same second has it.
@@ -52,8 +74,11 @@ public struct LocalFolderDelivery: Delivery {
         }
         // The defer removes the temporary names: rename() leaves both when they are links to the
         // same file (the same set delivered again).
-        for entry in staged where rename(entry.temporary, entry.final) != 0 {
-            throw WriteError(path: entry.final, reason: String(cString: strerror(errno)))
+        for entry in staged {
+            guard rename(entry.temporary, entry.final) == 0 else {
+                throw WriteError(path: entry.final, reason: String(cString: strerror(errno)))
+            }
+            CrashPoint.reached("folder renamed \(URL(fileURLWithPath: entry.final).lastPathComponent)")
         }
     }
 }

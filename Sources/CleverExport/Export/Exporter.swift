@@ -12,8 +12,10 @@ public struct ExportedFile: Sendable, Equatable {
 /// give identical files. Each file is a job of a ReadQueue, written as soon as the tables its
 /// view reads are built, into a folder beside the outbox (`<directory>.new`); `publish` puts that
 /// folder in the outbox's place once every file is complete. The outbox always holds one whole
-/// set: a failure, or a crash, never leaves a half-written or mixed one (a crash between the two
-/// renames leaves none, and `deliver` asks for a new run).
+/// set: a failure, or a crash, never leaves a half-written or mixed one. Linux swaps the two
+/// folders in one step, so there is no moment without one (where a file system cannot, the
+/// outbox moves aside first, a crash between the two renames leaves none, and `deliver` asks for
+/// a new run).
 final class Exporter: @unchecked Sendable {
     /// The model that lists each file's columns (models/export_columns.sql), read beside the view.
     static let columnsTable = "export_columns"
@@ -68,15 +70,22 @@ final class Exporter: @unchecked Sendable {
     /// row counts.
     func publish() throws -> [ExportedFile] {
         try? FileManager.default.removeItem(atPath: oldDirectory)
-        if FileManager.default.fileExists(atPath: directory), rename(directory, oldDirectory) != 0 {
-            throw WriteError(path: directory, reason: String(cString: strerror(errno)))
+        CrashPoint.reached("outbox swap")
+        if FileManager.default.fileExists(atPath: directory), exchangePaths(newDirectory, directory) {
+            // The last set is now in the new set's folder, which the next run replaces anyway.
+            CrashPoint.reached("outbox swapped")
+            try? FileManager.default.removeItem(atPath: newDirectory)
+        } else {
+            if FileManager.default.fileExists(atPath: directory), rename(directory, oldDirectory) != 0 {
+                throw WriteError(path: directory, reason: String(cString: strerror(errno)))
+            }
+            guard rename(newDirectory, directory) == 0 else {
+                let reason = String(cString: strerror(errno))
+                rename(oldDirectory, directory)
+                throw WriteError(path: directory, reason: reason)
+            }
+            try? FileManager.default.removeItem(atPath: oldDirectory)
         }
-        guard rename(newDirectory, directory) == 0 else {
-            let reason = String(cString: strerror(errno))
-            rename(oldDirectory, directory)
-            throw WriteError(path: directory, reason: reason)
-        }
-        try? FileManager.default.removeItem(atPath: oldDirectory)
         let rows = lock.withLock { self.rows }
         return files.map { ExportedFile(file: $0, path: path($0), rows: rows[$0] ?? 0) }
     }
@@ -123,4 +132,15 @@ final class Exporter: @unchecked Sendable {
         return try CSVWriter(creating: path).write(
             header: columns, rows: try prepared("\(select)\((1...columns.count).map(String.init).joined(separator: ", "))"))
     }
+}
+
+/// Swaps what two paths name in one step (Linux's renameat2 with RENAME_EXCHANGE, looked up at
+/// run time: Swift's Glibc module does not declare it); false where the system or the file system
+/// cannot, and nothing is changed then.
+func exchangePaths(_ first: String, _ second: String) -> Bool {
+    typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }  // RTLD_DEFAULT
+    let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+    let exchange: UInt32 = 1 << 1  // RENAME_EXCHANGE, linux/fs.h
+    return renameat2(AT_FDCWD, first, AT_FDCWD, second, exchange) == 0
 }

@@ -151,6 +151,7 @@ final class ChangeGuard: @unchecked Sendable {
                 unlink(temporary)
                 throw WriteError(path: target, reason: reason)
             }
+            CrashPoint.reached("delivered renamed \(exported.file.fileName)")
         }
     }
 
