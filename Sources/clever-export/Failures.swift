@@ -34,7 +34,7 @@ func reportingFailures(verbose: Bool = false, _ body: () throws -> Void) throws 
         fail(error.description, code: Exit.delivery)
     } catch let error as RunHeld {
         print(error.report.summary(verbose: verbose))
-        fail(error.message(all: verbose), code: error.report.errors.isEmpty ? Exit.changeGuard : Exit.validation)
+        fail(error.message(all: verbose), code: error.report.holdingErrors.isEmpty ? Exit.changeGuard : Exit.validation)
     } catch let error as RunLocked {
         fail(error.description, code: Exit.locked)
     } catch {

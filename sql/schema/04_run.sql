@@ -35,3 +35,12 @@ create table if not exists run_step (
     run_id integer not null references run, kind text not null, step text not null,
     seconds real not null, primary key (run_id, kind, step)
 );
+
+-- Findings a person accepted (clever-export accept): by check code, file and record, with who,
+-- when and why. An accepted finding is still reported but holds no run; a record not listed
+-- here still does. Carried over like the run history.
+create table if not exists accepted_finding (
+    code text not null, file text not null, record text not null,
+    reason text not null, accepted_by text not null, accepted_at text not null,
+    primary key (code, file, record)
+);

@@ -73,12 +73,14 @@ struct RunSummary: CustomStringConvertible {
     private func findings() -> [String] {
         let errors = report.errors.count, warnings = report.findings.count - errors
         guard !report.findings.isEmpty else { return ["Validation: no problems."] }
-        var lines = ["Validation: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")."]
+        let accepted = report.accepted.count
+        var lines = ["Validation: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            + (accepted > 0 ? " (\(accepted) accepted: they hold nothing)." : ".")]
         let groups = Dictionary(grouping: report.findings) { "\($0.severity.rawValue) \($0.code)" }
         for key in groups.keys.sorted() {
             let group = groups[key]!
             let shown = verbose ? group : Array(group.prefix(listed))
-            lines += shown.map { "  \($0.severity.rawValue): \($0.description)" }
+            lines += shown.map { "  \($0.severity.rawValue)\(report.accepted.contains($0) ? " (accepted)" : ""): \($0.description)" }
             if shown.count < group.count {
                 lines.append("  ... and \(group.count - shown.count) more \(key) (--verbose lists them; table run_finding has all)")
             }

@@ -92,14 +92,18 @@ public struct ExportRun {
         }
         let history = RunHistory(database: try Database(path: databasePath))
         let changes = built.changeGuard.changes(of: files)
+        let acceptances = try Acceptances.open(databasePath)
+        let accepted = try acceptances.all()
+        let acceptedFindings = built.findings.filter { acceptances.accepts($0, among: accepted) }
         var report = RunReport(
             runID: built.runID, asOf: asOf, databasePath: databasePath, files: files, findings: built.findings,
             changes: changes,
             holds: RunReport.holds(
-                findings: built.findings, changes: changes,
+                findings: built.findings, accepted: acceptedFindings, changes: changes,
                 maxDropPercent: configuration.integer("safety.max_drop_percent")),
             deliveries: [],
             outcome: .held, seconds: 0)
+        report.accepted = acceptedFindings
 
         if request.dryRun {
             report.outcome = .dryRun

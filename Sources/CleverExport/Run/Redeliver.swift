@@ -36,6 +36,14 @@ extension ExportRun {
         return results
     }
 
+    /// `body` with the staging database's accepted findings, under the run's lock: a run that
+    /// is replacing the database, and another accept, wait for none.
+    public func withAcceptances<T>(_ body: (Acceptances) throws -> T) throws -> T {
+        let lock = try RunLock(database: databasePath)
+        defer { withExtendedLifetime(lock) {} }
+        return try body(try Acceptances.open(databasePath))
+    }
+
     /// Tries every configured target without sending the files.
     public func checkConnections() -> [(target: String, outcome: Result<String, DeliveryError>)] {
         deliveries(stamp: Self.stamp(Date())).targets.compactMap { $0 as? ConnectionCheck }.map { target in

@@ -22,8 +22,12 @@ public struct RunReport: Sendable {
     public var phases: [(name: String, seconds: Double)] = []
     /// Seconds per step: each file imported, model built, check run, file written and compared.
     public var steps: [Step] = []
+    /// The findings a person accepted (clever-export accept): reported, holding nothing.
+    public var accepted: [Finding] = []
 
     public var errors: [Finding] { findings.filter { $0.severity == .error } }
+    /// The errors that hold the run: those not accepted.
+    public var holdingErrors: [Finding] { errors.filter { !accepted.contains($0) } }
 }
 
 /// The run built its files but would not deliver them; the report says why.
@@ -33,9 +37,10 @@ public struct RunHeld: Error, CustomStringConvertible {
 
     /// Why the run was held: its errors (the first 20, or `all`), then what held it.
     public func message(all: Bool) -> String {
-        let shown = all ? report.errors.count : 20
-        let errors = report.errors.prefix(shown).map(\.description)
-        let more = report.errors.count > shown ? ["... and \(report.errors.count - shown) more errors (-v lists them; table run_finding has all)"] : []
+        let holding = report.holdingErrors
+        let shown = all ? holding.count : 20
+        let errors = holding.prefix(shown).map(\.description)
+        let more = holding.count > shown ? ["... and \(holding.count - shown) more errors (-v lists them; table run_finding has all)"] : []
         return (errors + more + report.holds + ["nothing was delivered; fix the extract, or deliver anyway with --force"])
             .joined(separator: "\n")
     }
@@ -52,11 +57,14 @@ public struct DeliveryFailed: Error, CustomStringConvertible {
 
 extension RunReport {
     /// Reasons not to deliver: validation errors, and files that lose too many rows.
-    static func holds(findings: [Finding], changes: [FileChange], maxDropPercent: Int) -> [String] {
+    /// `accepted`: findings a person accepted, which hold nothing.
+    static func holds(findings: [Finding], accepted: [Finding] = [], changes: [FileChange], maxDropPercent: Int) -> [String] {
         var holds: [String] = []
-        let errors = findings.filter { $0.severity == .error }
+        let errors = findings.filter { $0.severity == .error && !accepted.contains($0) }
+        let acceptedErrors = accepted.filter { $0.severity == .error }.count
         if !errors.isEmpty {
-            holds.append("validation found \(errors.count) error\(errors.count == 1 ? "" : "s") (Clever would reject or drop rows)")
+            holds.append("validation found \(errors.count) error\(errors.count == 1 ? "" : "s") (Clever would reject or drop rows)"
+                + (acceptedErrors > 0 ? "; \(acceptedErrors) more accepted" : ""))
         }
         let limit = Double(maxDropPercent)
         for change in changes where change.dropPercent > limit {

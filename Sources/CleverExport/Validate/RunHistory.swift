@@ -34,6 +34,9 @@ struct RunHistory {
         if tables.contains("run_step") {
             try database.execute("insert into run_step select run_id, kind, step, seconds from previous.run_step", context: context)
         }
+        if tables.contains("accepted_finding") {
+            try database.execute("insert into accepted_finding select * from previous.accepted_finding", context: context)
+        }
         try database.execute("""
             begin;
             insert into run (run_id, started_at, finished_at, as_of, outcome, message)
