@@ -122,3 +122,44 @@ struct RunHistory {
 
     static func timestamp(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
 }
+
+/// One run as the history keeps it, for `clever-export history`.
+public struct PastRun: Sendable, Equatable {
+    public let runID: Int
+    public let startedAt: String
+    public let asOf: String
+    public let outcome: String
+    /// Rows per Clever file written.
+    public let rows: [String: Int]
+    public let errors: Int
+    public let warnings: Int
+    /// Where it was delivered, or why not.
+    public let message: String
+}
+
+extension RunHistory {
+    /// The last `count` runs, newest first.
+    func recent(_ count: Int) throws -> [PastRun] {
+        let runs = try database.rows("""
+            select r.run_id, r.started_at, r.as_of, r.outcome, coalesce(r.message, ''),
+                (select count(*) from run_finding f where f.run_id = r.run_id and f.severity = 'error'),
+                (select count(*) from run_finding f where f.run_id = r.run_id and f.severity = 'warning')
+            from run r order by r.run_id desc limit ?
+            """, [String(count)])
+        return try runs.map { row in
+            let files = try database.rows("select file, rows from run_file where run_id = ?", [row[0]!])
+            return PastRun(
+                runID: Int(row[0]!)!, startedAt: row[1]!, asOf: row[2]!, outcome: row[3]!,
+                rows: Dictionary(uniqueKeysWithValues: files.map { ($0[0]!, Int($0[1]!) ?? 0) }),
+                errors: Int(row[5]!) ?? 0, warnings: Int(row[6]!) ?? 0, message: row[4]!)
+        }
+    }
+}
+
+extension ExportRun {
+    /// The last `count` runs of the staging database, newest first; none before the first run.
+    public func history(last count: Int) throws -> [PastRun] {
+        guard FileManager.default.fileExists(atPath: databasePath) else { return [] }
+        return try RunHistory(database: Database(path: databasePath)).recent(count)
+    }
+}
