@@ -22,6 +22,8 @@ struct StagingLoader {
     var split: ([ExtractFile]) -> (first: [ExtractFile], second: [ExtractFile]) = Self.split
     /// Told each file loaded (and the copy of the second loader's tables) and the seconds it took.
     var loaded: (_ step: String, _ seconds: Double) -> Void = { _, _ in }
+    /// Told, as it happens and from either loader's thread, each file loaded and how many there are.
+    var progress: @Sendable (_ loaded: Int, _ of: Int) -> Void = { _, _ in }
 
     /// Returns the rows loaded per table; throws every problem of every file at once.
     func loadAll() throws -> [String: Int] {
@@ -30,13 +32,14 @@ struct StagingLoader {
         let idColumns = Set(try database.strings("select key from extract_file").flatMap {
             $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         })
+        let counter = LoadCounter(total: files.count, report: progress)
         let second = try scratchPath.flatMap { path in
             try theirs.isEmpty ? nil : SecondLoader(
                 path: path, schema: theirs.map { try createStatement(of: $0.table) }, files: theirs,
-                problemsPerFile: problemsPerFile, idColumns: idColumns)
+                problemsPerFile: problemsPerFile, idColumns: idColumns, counter: counter)
         }
         let loader = TableLoader(database: database, problemsPerFile: problemsPerFile, idColumns: idColumns)
-        let ownLoads = Result { try database.transaction { try mine.map(loader.load) } }
+        let ownLoads = Result { try database.transaction { try mine.map { try counter.counting(loader.load($0)) } } }
         let otherLoads = Result { try second?.join() ?? [] }
         let loads = Dictionary(
             uniqueKeysWithValues: zip(mine + theirs, try ownLoads.get() + otherLoads.get()).map { ($0.table, $1) })
@@ -154,14 +157,14 @@ private final class SecondLoader: @unchecked Sendable {
     private var result: Result<[FileLoad], Error> = .success([])
 
     /// `schema`: the statements that create the staging tables.
-    init(path: String, schema: [String], files: [ExtractFile], problemsPerFile: Int, idColumns: Set<String>) {
+    init(path: String, schema: [String], files: [ExtractFile], problemsPerFile: Int, idColumns: Set<String>, counter: LoadCounter) {
         DispatchQueue.global().async(group: done) {
             self.result = Result {
                 let database = try Database(path: path)
                 try database.execute("pragma journal_mode = off; pragma synchronous = off; pragma cache_size = -65536")
                 try database.execute(schema.joined(separator: ";\n"))
                 let loader = TableLoader(database: database, problemsPerFile: problemsPerFile, idColumns: idColumns)
-                return try database.transaction { try files.map(loader.load) }
+                return try database.transaction { try files.map { try counter.counting(loader.load($0)) } }
             }
         }
     }
@@ -170,5 +173,24 @@ private final class SecondLoader: @unchecked Sendable {
     func join() throws -> [FileLoad] {
         done.wait()
         return try result.get()
+    }
+}
+
+/// Counts the files both loaders have loaded, for the progress line.
+final class LoadCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var loaded = 0
+    private let total: Int
+    private let report: @Sendable (Int, Int) -> Void
+
+    init(total: Int, report: @escaping @Sendable (Int, Int) -> Void) {
+        self.total = total
+        self.report = report
+    }
+
+    func counting(_ load: FileLoad) -> FileLoad {
+        let done = lock.withLock { loaded += 1; return loaded }
+        report(done, total)
+        return load
     }
 }

@@ -15,6 +15,8 @@ public struct RunRequest: Sendable {
     public var dryRun = false
     /// Also list the keys of changed rows (for `diff --details`).
     public var changeDetails = false
+    /// Where a long run says what it is doing (a terminal's stderr), if anywhere.
+    public var progress: TerminalProgress?
 
     public init(configuration: Configuration, sqlDirectory: String? = nil, databasePath: String? = nil,
                 outputDirectory: String? = nil, asOf: String? = nil, force: Bool = false, dryRun: Bool = false) {
@@ -72,7 +74,7 @@ public struct ExportRun {
             built = try StagingBuild(
                 configuration: configuration, catalog: catalog, staging: staging, asOf: asOf, started: started,
                 outboxDirectory: outboxDirectory, deliveredDirectory: deliveredDirectory,
-                changeDetails: request.changeDetails
+                changeDetails: request.changeDetails, progress: request.progress
             ).build(clock: &clock, steps: steps)
             do {
                 try clock.time("sync") { try staging.replacePrevious() }
@@ -112,6 +114,7 @@ public struct ExportRun {
             var delivering = report
             delivering.outcome = .delivered
             let summary = delivering.summary(deliveries: false) + "\n"
+            request.progress?.update("delivering to \(targets.targets.map(\.target).joined(separator: ", "))")
             report.deliveries = clock.time("deliver") { targets.send(files, summary: summary) }
             report.outcome = report.deliveries.allSatisfy(\.succeeded) ? .delivered : .deliveryFailed
             // The set one target received is the one the next run is compared with: were only a
@@ -120,6 +123,7 @@ public struct ExportRun {
                 try clock.time("record") { try built.changeGuard.recordDelivered(files) }
             }
         }
+        request.progress?.finish()
         report.seconds = Date().timeIntervalSince(started)
         report.phases = clock.phases
         report.steps = steps.steps

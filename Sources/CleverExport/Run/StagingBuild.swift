@@ -20,6 +20,7 @@ struct StagingBuild {
     let outboxDirectory: String
     let deliveredDirectory: String
     let changeDetails: Bool
+    let progress: TerminalProgress?
 
     /// Builds the run's staging database as a new file: imports the extract (on both cores),
     /// writes the options and the run's history row, and builds the models while the checks, the
@@ -37,9 +38,12 @@ struct StagingBuild {
         try clock.time("history") { try history.carryOver(from: staging.path) }
         try clock.time("import") {
             let scratch = try staging.createScratch("import")
-            let loader = StagingLoader(
+            progress?.update("importing the extract (\(configuration.path("source.dir")))")
+            var loader = StagingLoader(
                 database: database, directory: configuration.path("source.dir"),
                 scratchPath: scratch, loaded: { steps.record("import", $0, $1) })
+            let progress = progress
+            loader.progress = { progress?.update("importing the extract: \($0) of \($1) files loaded") }
             _ = try loader.loadAll()
             staging.removeScratch(scratch)
         }
@@ -71,9 +75,14 @@ struct StagingBuild {
                 seconds: lastSeconds),
             finished: steps.record)
         do {
+            let models = plan.files.keys.filter(plan.isModel).count
+            var built = 0
+            progress?.update("building the models: 0 of \(models)")
             try clock.time("build") {
                 try catalog.buildModels(in: database, plan: plan, alongside: alongside, criticalPath: criticalPath) { model, seconds in
                     steps.record("model", model, seconds)
+                    built += 1
+                    progress?.update("building the models: \(min(built, models)) of \(models) (\(model))")
                     readers.committed(model.hasPrefix("copy of ") ? String(model.dropFirst("copy of ".count)) : model)
                 }
                 try catalog.verify(views, in: database)
@@ -82,6 +91,7 @@ struct StagingBuild {
                 try database.execute("pragma wal_checkpoint(passive)")
                 staging.writeAhead()
             }
+            progress?.update("checking and writing the files")
             try clock.time("validate") { try readers.finish() }
             staging.removeScratchDirectory()
             clock.record("write", seconds: steps.seconds(of: "file"))

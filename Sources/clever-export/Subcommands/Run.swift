@@ -39,11 +39,19 @@ struct Run: ParsableCommand {
             var request = try common.request(output: output)
             request.force = force
             request.dryRun = dryRun
-            let report = try ExportRun(request).run()
+            // The phase and how far it has come, on a terminal only (never in cron's mail).
+            let progress = quiet ? nil : TerminalProgress()
+            request.progress = progress
+            let report: RunReport
+            do { report = try ExportRun(request).run() } catch {
+                progress?.finish()
+                throw error
+            }
+            progress?.finish()
             if !quiet { print(report.summary(verbose: verbose)) }
             // A dry run exits as the real run would have: a held delivery is not a success.
             if dryRun && !force && !report.holds.isEmpty {
-                throw ExitCode(report.errors.isEmpty ? Exit.changeGuard : Exit.validation)
+                throw ExitCode(report.holdingErrors.isEmpty ? Exit.changeGuard : Exit.validation)
             }
         }
     }
