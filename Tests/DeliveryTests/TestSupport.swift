@@ -46,38 +46,37 @@ func command(_ program: String, _ arguments: [String], environment: [String: Str
     return result
 }
 
-/// A port nobody listens on right now (the kernel's pick for port 0).
-func freePort() throws -> Int {
+/// A TCP socket bound to a port of the kernel's pick on 127.0.0.1, listening when `listening`.
+private func boundSocket(listening: Bool) throws -> (port: Int, descriptor: Int32) {
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(descriptor) }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     let bound = withUnsafeMutablePointer(to: &address) {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-            bind(descriptor, pointer, length) == 0 && getsockname(descriptor, pointer, &length) == 0
+            bind(descriptor, pointer, length) == 0 && (!listening || listen(descriptor, 8) == 0)
+                && getsockname(descriptor, pointer, &length) == 0
         }
     }
-    guard bound else { throw TestSetupError("no free port: \(String(cString: strerror(errno)))") }
-    return Int(UInt16(bigEndian: address.sin_port))
+    guard bound else {
+        close(descriptor)
+        throw TestSetupError("no free port: \(String(cString: strerror(errno)))")
+    }
+    return (Int(UInt16(bigEndian: address.sin_port)), descriptor)
+}
+
+/// A port nobody listens on right now (the kernel's pick for port 0).
+func freePort() throws -> Int {
+    let (port, descriptor) = try boundSocket(listening: false)
+    close(descriptor)
+    return port
 }
 
 /// A port on 127.0.0.1 that accepts connections (the system completes them) and never answers;
 /// open until `close` is called on the descriptor.
 func silentPort() throws -> (port: Int, descriptor: Int32) {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let listening = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-            bind(descriptor, pointer, length) == 0 && listen(descriptor, 8) == 0 && getsockname(descriptor, pointer, &length) == 0
-        }
-    }
-    guard listening else { throw TestSetupError("cannot listen: \(String(cString: strerror(errno)))") }
-    return (Int(UInt16(bigEndian: address.sin_port)), descriptor)
+    try boundSocket(listening: true)
 }
 
 /// Waits until something accepts connections on 127.0.0.1:`port`.

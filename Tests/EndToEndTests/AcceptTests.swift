@@ -6,12 +6,7 @@ import XCTest
 /// check still holds it; taking an acceptance back holds it again.
 final class AcceptTests: XCTestCase {
     func testAcceptedFindingsHoldNothingButNewOnesStillDo() throws {
-        let work = FileManager.default.temporaryDirectory.appending(path: "clever-accept-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: work) }
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: packageRoot.appending(path: "fixtures/demo/extract"), to: work.appending(path: "extract"))
-        try Data("[source]\ndir = \"extract\"\n[export]\nas_of = 2026-10-15\n[delivery.local]\ndir = \"out\"\n".utf8)
-            .write(to: work.appending(path: "clever-export.toml"))
+        let work = try demoWork(self)
         let staff = work.appending(path: "extract/staff.csv")
         func removeEmail(_ address: String) throws {
             let text = try String(contentsOf: staff, encoding: .utf8)

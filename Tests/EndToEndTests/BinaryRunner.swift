@@ -1,4 +1,5 @@
 import Foundation
+import XCTest
 
 /// The package's root folder, found from this file's path.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -31,4 +32,16 @@ func runCleverExport(_ arguments: [String], in directory: URL? = nil, environmen
     return CommandResult(
         status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
         stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+/// A folder of its own holding a copy of the demo extract and a config reading it (as of
+/// 2026-10-15, delivering to `out/` when `delivering`); removed when the test ends.
+func demoWork(_ test: XCTestCase, delivering: Bool = true) throws -> URL {
+    let work = FileManager.default.temporaryDirectory.appending(path: "clever-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    test.addTeardownBlock { try? FileManager.default.removeItem(at: work) }
+    try FileManager.default.copyItem(at: packageRoot.appending(path: "fixtures/demo/extract"), to: work.appending(path: "extract"))
+    try Data(("[source]\ndir = \"extract\"\n[export]\nas_of = 2026-10-15\n" + (delivering ? "[delivery.local]\ndir = \"out\"\n" : "")).utf8)
+        .write(to: work.appending(path: "clever-export.toml"))
+    return work
 }

@@ -12,14 +12,8 @@ final class CrashTests: XCTestCase {
     ]
 
     func testAKillAtEachRenameLeavesWholeSetsAndTheNextRunRepairsThem() throws {
-        let files = FileManager.default
         for point in points {
-            let work = files.temporaryDirectory.appending(path: "clever-crash-\(UUID().uuidString)")
-            defer { try? files.removeItem(at: work) }
-            try files.createDirectory(at: work, withIntermediateDirectories: true)
-            try files.copyItem(at: packageRoot.appending(path: "fixtures/demo/extract"), to: work.appending(path: "extract"))
-            try Data("[source]\ndir = \"extract\"\n[export]\nas_of = 2026-10-15\n[delivery.local]\ndir = \"out\"\n".utf8)
-                .write(to: work.appending(path: "clever-export.toml"))
+            let work = try demoWork(self)
             XCTAssertEqual(try runCleverExport(["run", "-q"], in: work).status, 0, point)
             let first = try set(work.appending(path: "staging.db-files"))
 

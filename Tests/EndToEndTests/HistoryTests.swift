@@ -4,12 +4,7 @@ import XCTest
 /// `clever-export history`: the last runs as a terminal table, newest first.
 final class HistoryTests: XCTestCase {
     func testTheLastRunsAreListedNewestFirst() throws {
-        let work = FileManager.default.temporaryDirectory.appending(path: "clever-history-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: work) }
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: packageRoot.appending(path: "fixtures/demo/extract"), to: work.appending(path: "extract"))
-        try Data("[source]\ndir = \"extract\"\n[export]\nas_of = 2026-10-15\n[delivery.local]\ndir = \"out\"\n".utf8)
-            .write(to: work.appending(path: "clever-export.toml"))
+        let work = try demoWork(self)
         XCTAssertEqual(try runCleverExport(["history"], in: work).stdout, "No runs yet.\n")
         XCTAssertEqual(try runCleverExport(["run", "-q"], in: work).status, 0)
         // The second night: staff T2004 has lost the e-mail address, which holds the run.
