@@ -233,6 +233,7 @@ extension ImportTests {
         }
         let nbsp: [UInt8] = [0xC2, 0xA0], bom: [UInt8] = [0xEF, 0xBB, 0xBF], ideographic: [UInt8] = [0xE3, 0x80, 0x80]
         XCTAssertEqual(clean(Array("S1001".utf8) + nbsp, id: true), "S1001")
+        XCTAssertEqual(clean(Array("S1001".utf8) + nbsp + [0x20], id: true), "S1001")
         XCTAssertEqual(clean([0x09] + Array("T2003".utf8) + [0x09] + ideographic, id: true), "T2003")
         XCTAssertEqual(clean(bom + Array("020".utf8), id: true), "020 | held a byte-order mark (U+FEFF), as where two files were joined; removed")
         XCTAssertEqual(clean(Array("S10".utf8) + [0] + Array("10".utf8), id: true),

@@ -100,7 +100,7 @@ struct TableLoader {
                 var values: [[UInt8]?] = [], failed = false
                 for index in 0..<header.count {
                     let field = reader[index].buffer
-                    guard reader.hasControl || ValueCleaner.mayChange(field) || ValueCleaner.mayBeFormula(field) else {
+                    guard reader.hasControl || ValueCleaner.mayChange(reader[index].trimmingSpaces().buffer) || ValueCleaner.mayBeFormula(field) else {
                         values.append(nil)
                         continue
                     }

@@ -22,7 +22,8 @@ struct ValueCleaner {
     let isID: Bool
 
     /// Whether a value without control characters, which starts like no formula, may still
-    /// change: a byte outside ASCII at an end (a Unicode space?) or a byte-order mark inside.
+    /// change: a byte outside ASCII at an end, past its spaces (a Unicode space?), or a byte-order
+    /// mark inside.
     static func mayChange(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
         return first >= 0x80 || last >= 0x80 || memchr(bytes.baseAddress!, 0xEF, bytes.count) != nil
