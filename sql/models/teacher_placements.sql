@@ -12,14 +12,12 @@
 -- reads: written_teachers, run_options, selected_schools, stg_staff, stg_staff_schools
 drop table if exists teacher_placements;
 create table teacher_placements as
-with ranked_sections as (
-    select staff_id, school_code,
-        row_number() over (partition by staff_id order by section_id) as section_rank
+-- Each teacher of an exported section once, with the school of their first such section (by
+-- Section_id: min() returns the other columns of its row, as SQLite documents for a bare column).
+with first_sections as materialized (
+    select staff_id, school_code, min(section_id) as first_section_id
     from written_teachers
-),
--- Each teacher of an exported section once, with the school of their first such section.
-first_sections as materialized (
-    select staff_id, school_code from ranked_sections where section_rank = 1
+    group by staff_id
 ),
 selected_staff_schools as materialized (
     select
