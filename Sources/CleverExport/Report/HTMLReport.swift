@@ -36,9 +36,19 @@ struct HTMLReport {
             page += "<h2>Held</h2>\n<ul>\n" + report.holds.map { "<li class=error>\(escape($0))</li>\n" }.joined() + "</ul>\n"
         }
         let errors = report.errors.count
-        page += "<h2>Validation: \(errors) errors, \(report.findings.count - errors) warnings</h2>\n"
+        page += "<h2>Validation: \(errors) errors, \(report.findings.count - errors) warnings"
+            + (report.accepted.isEmpty ? "" : ", \(report.accepted.count) accepted") + "</h2>\n"
         if !report.findings.isEmpty {
-            page += "<table><tr><th>severity</th><th>check</th><th>file</th><th>record</th><th>problem</th></tr>\n"
+            // By check first: how many, and how many are new (not accepted with clever-export accept).
+            page += "<table><tr><th>check</th><th>severity</th><th>findings</th><th>accepted</th><th>new</th></tr>\n"
+            let checks = Dictionary(grouping: report.findings) { "\($0.severity.rawValue) \($0.code)" }
+            for key in checks.keys.sorted() {
+                let group = checks[key]!, accepted = group.filter(report.accepted.contains).count
+                page += "<tr><td>\(escape(group[0].code))</td><td class=\(group[0].severity.rawValue)>\(group[0].severity.rawValue)</td>"
+                    + "<td class=n>\(group.count)</td><td class=n>\(accepted)</td><td class=n>\(group.count - accepted)</td></tr>\n"
+            }
+            page += "</table>\n"
+            page += "<table><tr><th>severity</th><th>check</th><th>file</th><th>record</th><th>problem</th><th>state</th></tr>\n"
             // A messy extract can give tens of thousands of findings: the page lists the first
             // of each check; the run_finding table has them all.
             let totals = Dictionary(grouping: report.findings, by: \.code).mapValues(\.count)
@@ -48,12 +58,13 @@ struct HTMLReport {
                 let count = shown[finding.code]!
                 if count > listedPerCheck {
                     if count == totals[finding.code] {
-                        page += "<tr><td colspan=5>… and \(count - listedPerCheck) more \(escape(finding.code)) (see table run_finding in the staging database)</td></tr>\n"
+                        page += "<tr><td colspan=6>… and \(count - listedPerCheck) more \(escape(finding.code)) (see table run_finding in the staging database)</td></tr>\n"
                     }
                     continue
                 }
                 page += "<tr><td class=\(finding.severity.rawValue)>\(finding.severity.rawValue)</td><td>\(escape(finding.code))</td>"
-                    + "<td>\(escape(finding.file))</td><td>\(escape(finding.record))</td><td>\(escape(finding.message))</td></tr>\n"
+                    + "<td>\(escape(finding.file))</td><td>\(escape(finding.record))</td><td>\(escape(finding.message))</td>"
+                    + "<td>\(report.accepted.contains(finding) ? "accepted" : "new")</td></tr>\n"
             }
             page += "</table>\n"
         }
