@@ -23,3 +23,11 @@ insert into extract_file (name, required, key) values
     ('student_user_texts', 0, 'student_id, field'),
     ('staff_user_texts', 0, 'staff_id, field'),
     ('student_gpas', 0, 'student_id, gpa_type');
+
+-- Which extract file each Clever file's extension fields (schools.ext ... staff.ext,
+-- "column:COLUMN") read their columns from: teachers and staff both come from staff.csv.
+drop table if exists extension_file;
+create table extension_file (file text primary key, extract_file text not null references extract_file);
+insert into extension_file (file, extract_file) values
+    ('schools', 'schools'), ('students', 'students'), ('teachers', 'staff'), ('staff', 'staff'),
+    ('sections', 'sections');
