@@ -1,12 +1,9 @@
 -- clever_schools: schools.csv, one row per selected school. Low_grade and High_grade are
 -- written empty, as in the reference product ("not used"), unless export.extra_columns names
 -- them.
--- reads: run_option_lists, selected_schools
+-- reads: extra_columns, selected_schools
 create view clever_schools as
-with extra_columns as (
-    select value as name from run_option_lists where key = 'export.extra_columns'
-),
-final as (
+with final as (
     select
         school_code as School_id,
         name as School_name,

@@ -2,12 +2,9 @@
 -- student_contacts); a student without an eligible contact still gets one row. Optional columns
 -- are chosen by export_columns; Ell_status is written empty, as in the reference product, unless
 -- export.extra_columns names it.
--- reads: export_students, run_option_lists, student_contacts
+-- reads: export_students, extra_columns, student_contacts
 create view clever_students as
-with extra_columns as (
-    select value as name from run_option_lists where key = 'export.extra_columns'
-),
-final as (
+with final as (
     select
         s.school_id as School_id,
         s.student_id as Student_id,

@@ -1,11 +1,8 @@
 -- clever_teachers: teachers.csv, from export_teachers. Title is written empty, as in the
 -- reference product ("not used"), unless export.extra_columns names it.
--- reads: export_teachers, run_option_lists
+-- reads: export_teachers, extra_columns
 create view clever_teachers as
-with extra_columns as (
-    select value as name from run_option_lists where key = 'export.extra_columns'
-),
-final as (
+with final as (
     select
         school_id as School_id,
         staff_id as Teacher_id,

@@ -92,9 +92,10 @@ public struct ExportRun {
             try? RunHistory(database: staging.openPrevious()).recordFailure(asOf: asOf, at: started, error: error)
             throw error
         }
-        let history = RunHistory(database: try Database(path: databasePath))
+        let database = try Database(path: databasePath)
+        let history = RunHistory(database: database)
         let changes = built.changeGuard.changes(of: files)
-        let acceptances = try Acceptances.open(databasePath)
+        let acceptances = Acceptances(database: database)
         let accepted = try acceptances.all()
         let acceptedFindings = built.findings.filter { acceptances.accepts($0, among: accepted) }
         var report = RunReport(

@@ -25,18 +25,14 @@ public struct Acceptance: Sendable, Equatable {
 public struct Acceptances {
     let database: Database
 
+    /// The staging database's acceptances; its table comes with the schema (sql/schema/04_run.sql).
     public static func open(_ databasePath: String) throws -> Acceptances {
-        guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw AcceptanceError("no staging database at \(databasePath) yet; run `clever-export run` first")
+        guard FileManager.default.fileExists(atPath: databasePath),
+              try !Database(path: databasePath).strings("select name from sqlite_master where name = 'accepted_finding'").isEmpty
+        else {
+            throw AcceptanceError("no staging database made by this version at \(databasePath) yet; run `clever-export run` first")
         }
-        let database = try Database(path: databasePath)
-        try database.execute("""
-            create table if not exists accepted_finding (
-                code text not null, file text not null, record text not null,
-                reason text not null, accepted_by text not null, accepted_at text not null,
-                primary key (code, file, record))
-            """)
-        return Acceptances(database: database)
+        return Acceptances(database: try Database(path: databasePath))
     }
 
     /// Every acceptance, by code, file and record.
