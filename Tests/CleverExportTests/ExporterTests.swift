@@ -35,7 +35,7 @@ final class ExporterTests: XCTestCase {
         ]
         for (rows, written) in cases {
             try database.execute("delete from indexed; insert into indexed values \(rows)")
-            XCTAssertEqual(try Exporter.write(.enrollments, to: path, from: database), written.split(separator: "\r\n").count)
+            XCTAssertEqual(try Exporter.write(.enrollments, to: path, from: database).rows, written.split(separator: "\r\n").count)
             XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "School_id,Section_id,Student_id\r\n" + written)
         }
     }

@@ -54,7 +54,7 @@ final class AcceptTests: XCTestCase {
         let page = try String(contentsOf: report, encoding: .utf8)
         XCTAssertTrue(page.contains("<tr><td>required_field_missing</td><td class=error>error</td><td class=n>3</td><td class=n>2</td><td class=n>1</td></tr>"), page)
         XCTAssertTrue(page.contains("<td>Staff_id T2008</td><td>\(missing.replacingOccurrences(of: " [required_field_missing]", with: ""))</td><td>new</td>"), page)
-        XCTAssertEqual(try unclosedElements(report), [])
+        XCTAssertEqual(try HTMLPage(report).unclosed, [])
 
         // Accepting the new one too delivers; taking one back holds again.
         XCTAssertEqual(try run(["accept", "required_field_missing", "Staff_id T2008", "--reason", "left in June"]).status, 0)
@@ -79,35 +79,5 @@ final class AcceptTests: XCTestCase {
         let unknown = try run(["accept", "required_field_missing", "Staff_id T9999", "--reason", "x"])
         XCTAssertEqual(unknown.status, 1)
         XCTAssertEqual(unknown.stderr, "error: the last run's required_field_missing findings name no record \"Staff_id T9999\"; `clever-export findings` lists them\n")
-    }
-
-    /// The elements of an HTML file that are opened and never closed, or closed and never
-    /// opened, by Python's html.parser (the void elements, and the cells and rows HTML lets end
-    /// by themselves, aside).
-    func unclosedElements(_ file: URL) throws -> [String] {
-        let script = """
-            import html.parser, sys
-            implied = {"meta", "br", "hr", "img", "input", "link", "td", "th", "tr", "li", "p"}
-            class Check(html.parser.HTMLParser):
-                def __init__(self):
-                    super().__init__(); self.open = []; self.bad = []
-                def handle_starttag(self, tag, attrs):
-                    if tag not in implied: self.open.append(tag)
-                def handle_endtag(self, tag):
-                    if tag in implied: return
-                    if self.open and self.open[-1] == tag: self.open.pop()
-                    else: self.bad.append("</" + tag + ">")
-            check = Check(); check.feed(open(sys.argv[1], encoding="utf-8").read())
-            print("\\n".join(check.bad + ["<" + tag + ">" for tag in check.open]))
-            """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 }

@@ -22,6 +22,12 @@ create table if not exists run_file (
     run_id integer not null references run, file text not null, rows integer not null,
     primary key (run_id, file)
 );
+-- Rows per school (School_id) of each file written, for the report; kept for the runs that
+-- keep their findings.
+create table if not exists run_school_rows (
+    run_id integer not null references run, file text not null, school_id text not null,
+    rows integer not null, primary key (run_id, file, school_id)
+);
 create table if not exists run_finding (
     run_id integer not null references run, severity text not null, code text not null,
     file text not null, record text, message text not null

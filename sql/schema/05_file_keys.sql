@@ -1,12 +1,13 @@
 -- What identifies a row of each Clever file, for comparing a run with the last delivered one
--- (clever-export diff and the change guard): an SQL expression over the file's columns.
+-- (clever-export diff and the change guard): an SQL expression over the file's columns. The
+-- label is what the report shows of a row added or removed (NULL: the key alone).
 drop table if exists clever_file_key;
-create table clever_file_key (file text primary key, key_expression text not null);
+create table clever_file_key (file text primary key, key_expression text not null, label_expression text);
 insert into clever_file_key values
-    ('schools', 'School_id'),
-    ('students', 'Student_id'),
-    ('teachers', 'Teacher_id || '' at '' || School_id'),
-    ('sections', 'Section_id'),
-    ('enrollments', 'Section_id || '' / '' || Student_id'),
-    ('staff', 'Staff_id || '' at '' || School_id'),
-    ('admins', 'Staff_id || '' at '' || School_id');
+    ('schools', 'School_id', 'School_name'),
+    ('students', 'Student_id', 'First_name || '' '' || Last_name'),
+    ('teachers', 'Teacher_id || '' at '' || School_id', 'First_name || '' '' || Last_name'),
+    ('sections', 'Section_id', 'Name'),
+    ('enrollments', 'Section_id || '' / '' || Student_id', null),
+    ('staff', 'Staff_id || '' at '' || School_id', 'First_name || '' '' || Last_name'),
+    ('admins', 'Staff_id || '' at '' || School_id', 'First_name || '' '' || Last_name');

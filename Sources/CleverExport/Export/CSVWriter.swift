@@ -9,6 +9,8 @@ final class CSVWriter {
     private let capacity = 1 << 20
     private let buffer: UnsafeMutablePointer<UInt8>
     private var used = 0
+    /// Counts the rows by one column's value, when set before writing.
+    var tally: RowTally?
 
     /// Creates `path` (which must not exist) readable and writable by the owner only: the
     /// files hold children's personal data and may hold passwords.
@@ -51,6 +53,7 @@ final class CSVWriter {
                 if column > 0 { try append(UInt8(ascii: ",")) }
                 try appendField(statement.bytes(at: column))
             }
+            if let column = tally?.column { tally!.count(statement.bytes(at: column)) }
             try appendLineEnd()
             rows += 1
         }

@@ -28,6 +28,7 @@ final class Exporter: @unchecked Sendable {
     let directory: String
     private let lock = NSLock()
     private var rows: [ExportFile: Int] = [:]
+    private var schoolRows: [ExportFile: [String: Int]] = [:]
 
     /// Creates the folder the new set is written to, replacing one a killed run left.
     init(files: [ExportFile], directory: String) throws {
@@ -55,7 +56,10 @@ final class Exporter: @unchecked Sendable {
                 needs: needs(file.viewName),
                 run: { database in
                     let written = try Self.write(file, to: self.temporaryPath(file), from: database)
-                    self.lock.withLock { self.rows[file] = written }
+                    self.lock.withLock {
+                        self.rows[file] = written.rows
+                        self.schoolRows[file] = written.rowsBySchool
+                    }
                 },
                 then: then(file))
         }
@@ -90,12 +94,19 @@ final class Exporter: @unchecked Sendable {
         return files.map { ExportedFile(file: $0, path: path($0), rows: rows[$0] ?? 0) }
     }
 
+    /// Each written file's rows by School_id (none for a file without one).
+    func rowsBySchool() -> [ExportFile: [String: Int]] { lock.withLock { schoolRows } }
+
     /// Removes what a failed run wrote.
     func discard() {
         try? FileManager.default.removeItem(atPath: newDirectory)
     }
 
-    static func write(_ file: ExportFile, to path: String, from database: Database) throws -> Int {
+    /// The column each file's rows are counted by, for the report's rows per school.
+    static let schoolColumn = "School_id"
+
+    /// Writes one file; its rows, and its rows by School_id.
+    static func write(_ file: ExportFile, to path: String, from database: Database) throws -> (rows: Int, rowsBySchool: [String: Int]) {
         let rows = try database.rows(
             "select column_name, extension from \(columnsTable) where file = ? order by position", [file.rawValue])
         let columns = rows.map { $0[0] ?? "" }
@@ -123,14 +134,22 @@ final class Exporter: @unchecked Sendable {
         // the written text unless a NULL or a number sorts otherwise than its text, so the rows
         // are checked as they are written, and sorted by their text when they fail the check.
         let ownOrder = "\(select)\(columns.map { "\"\($0)\"" }.joined(separator: ", "))"
+        let school = columns.firstIndex(of: schoolColumn).map { RowTally(column: Int32($0)) }
         if try !database.plansSort(ownOrder, context: context) {
             unlink(path)
-            if let rows = try CSVWriter(creating: path).writeIfSorted(header: columns, rows: try prepared(ownOrder)) { return rows }
+            let writer = try CSVWriter(creating: path)
+            writer.tally = school
+            if let written = try writer.writeIfSorted(header: columns, rows: try prepared(ownOrder)) {
+                return (written, writer.tally?.finish() ?? [:])
+            }
         }
         // Sorting the written text (NULL written as empty) keeps the order byte-wise.
         unlink(path)
-        return try CSVWriter(creating: path).write(
+        let writer = try CSVWriter(creating: path)
+        writer.tally = school
+        let written = try writer.write(
             header: columns, rows: try prepared("\(select)\((1...columns.count).map(String.init).joined(separator: ", "))"))
+        return (written, writer.tally?.finish() ?? [:])
     }
 }
 

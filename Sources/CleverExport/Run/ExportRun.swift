@@ -96,8 +96,7 @@ public struct ExportRun {
         let history = RunHistory(database: database)
         let changes = built.changeGuard.changes(of: files)
         let acceptances = Acceptances(database: database)
-        let accepted = try acceptances.all()
-        let acceptedFindings = built.findings.filter { acceptances.accepts($0, among: accepted) }
+        let acceptedFindings = Acceptances.accepted(built.findings, by: try acceptances.all())
         var report = RunReport(
             runID: built.runID, asOf: asOf, databasePath: databasePath, files: files, findings: built.findings,
             changes: changes,
@@ -107,6 +106,7 @@ public struct ExportRun {
             deliveries: [],
             outcome: .held, seconds: 0)
         report.accepted = acceptedFindings
+        report.rowsBySchool = built.exporter.rowsBySchool()
 
         if request.dryRun {
             report.outcome = .dryRun
@@ -130,7 +130,7 @@ public struct ExportRun {
         report.steps = steps.steps
         try history.finish(report)
         // report.html beside the built files, and in each local folder that got them.
-        let page = HTMLReport(report: report)
+        let page = try HTMLReport(report: report, history: history)
         try page.write(into: outboxDirectory)
         try targets.writeReport(page, delivered: report.deliveries)
         switch report.outcome {

@@ -23,7 +23,9 @@ public struct RunReport: Sendable {
     /// Seconds per step: each file imported, model built, check run, file written and compared.
     public var steps: [Step] = []
     /// The findings a person accepted (clever-export accept): reported, holding nothing.
-    public var accepted: [Finding] = []
+    public var accepted: Set<Finding> = []
+    /// Each file's rows by School_id, as written.
+    public var rowsBySchool: [ExportFile: [String: Int]] = [:]
 
     public var errors: [Finding] { findings.filter { $0.severity == .error } }
     /// The errors that hold the run: those not accepted.
@@ -58,7 +60,7 @@ public struct DeliveryFailed: Error, CustomStringConvertible {
 extension RunReport {
     /// Reasons not to deliver: validation errors, and files that lose too many rows.
     /// `accepted`: findings a person accepted, which hold nothing.
-    static func holds(findings: [Finding], accepted: [Finding] = [], changes: [FileChange], maxDropPercent: Int) -> [String] {
+    static func holds(findings: [Finding], accepted: Set<Finding> = [], changes: [FileChange], maxDropPercent: Int) -> [String] {
         var holds: [String] = []
         let errors = findings.filter { $0.severity == .error && !accepted.contains($0) }
         let acceptedErrors = accepted.filter { $0.severity == .error }.count

@@ -41,9 +41,11 @@ public struct Acceptances {
             .map { Acceptance(code: $0[0]!, file: $0[1]!, record: $0[2]!, reason: $0[3]!, acceptedBy: $0[4]!, acceptedAt: $0[5]!) }
     }
 
-    /// Whether `finding` is accepted.
-    public func accepts(_ finding: Finding, among accepted: [Acceptance]) -> Bool {
-        accepted.contains { $0.code == finding.code && $0.file == finding.file && $0.record == finding.record }
+    /// Those of `findings` that `accepted` accepts: by code, file and record, looked up in a
+    /// set (a million-student run can have tens of thousands of each).
+    public static func accepted(_ findings: [Finding], by accepted: [Acceptance]) -> Set<Finding> {
+        let keys = Set(accepted.map { [$0.code, $0.file, $0.record] })
+        return Set(findings.filter { keys.contains([$0.code, $0.file, $0.record]) })
     }
 
     /// The last run's findings, as it reported them.

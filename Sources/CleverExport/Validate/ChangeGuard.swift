@@ -7,12 +7,20 @@ public struct FileChange: Sendable, Equatable {
     public let rows: Int
     public var added = 0, removed = 0, changed = 0
     public var addedKeys: [String] = [], removedKeys: [String] = [], changedKeys: [String] = []
+    /// The first rows added and removed (by label, then key), for the report.
+    public var addedSamples: [ChangedRow] = [], removedSamples: [ChangedRow] = []
 
     /// The share of the previous rows this run loses, in percent.
     public var dropPercent: Double {
         guard let previousRows, previousRows > 0, rows < previousRows else { return 0 }
         return Double(previousRows - rows) * 100 / Double(previousRows)
     }
+}
+
+/// A row added or removed: its key, and its label (a name) where the file has one.
+public struct ChangedRow: Sendable, Equatable {
+    public let key: String
+    public let label: String?
 }
 
 /// Compares the files a run built with the last delivered set: the delivered files themselves,
@@ -26,6 +34,8 @@ final class ChangeGuard: @unchecked Sendable {
     let deliveredDirectory: String
     /// Also list the keys of the rows that changed.
     let details: Bool
+    /// How many of the rows added and removed the report names, per file.
+    static let samples = 10
     private let lock = NSLock()
     private var found: [ExportFile: FileChange] = [:]
 
@@ -83,7 +93,9 @@ final class ChangeGuard: @unchecked Sendable {
             throw error
         }
         var change = FileChange(file: file, previousRows: previousRows, rows: exported.rows)
-        let key = try database.strings("select key_expression from clever_file_key where file = ?", [file.rawValue]).first ?? "1"
+        let expressions = try database.rows(
+            "select key_expression, label_expression from clever_file_key where file = ?", [file.rawValue]).first
+        let key = expressions?[0] ?? "1"
         let comparison = """
             with now_keys as (select distinct \(key) as k from temp.now_only),
             before_keys as (select distinct \(key) as k from temp.before_only)
@@ -98,6 +110,16 @@ final class ChangeGuard: @unchecked Sendable {
             default: change.changed += 1; if details { change.changedKeys.append(row[1] ?? "") }
             }
         }
+        // The label reads the file's columns, which the delivered file may not have had.
+        let label = nowColumns == beforeColumns ? expressions?[1] ?? "null" : "null"
+        func samples(_ side: String, _ other: String) throws -> [ChangedRow] {
+            try database.rows("""
+                select k, l from (select distinct \(key) as k, \(label) as l from temp.\(side))
+                where k not in (select \(key) from temp.\(other)) order by l, k limit \(Self.samples)
+                """).map { ChangedRow(key: $0[0] ?? "", label: $0[1]) }
+        }
+        if change.added > 0 { change.addedSamples = try samples("now_only", "before_only") }
+        if change.removed > 0 { change.removedSamples = try samples("before_only", "now_only") }
         return change
     }
 

@@ -16,7 +16,8 @@ struct RunHistory {
         return runID
     }
 
-    /// How many of the latest runs keep their findings when the history moves to a new file.
+    /// How many of the latest runs keep their findings and rows per school when the history
+    /// moves to a new file.
     static let runsWithFindings = 30
 
     /// Copies the run history from the last run's database, if there is one, into this run's
@@ -33,6 +34,12 @@ struct RunHistory {
         guard tables.isSuperset(of: ["run", "run_option", "run_file", "run_finding"]) else { return }
         if tables.contains("run_step") {
             try database.execute("insert into run_step select run_id, kind, step, seconds from previous.run_step", context: context)
+        }
+        if tables.contains("run_school_rows") {
+            try database.execute("""
+                insert into run_school_rows select * from previous.run_school_rows
+                where run_id > (select max(run_id) from previous.run) - \(Self.runsWithFindings)
+                """, context: context)
         }
         if tables.contains("accepted_finding") {
             try database.execute("insert into accepted_finding select * from previous.accepted_finding", context: context)
@@ -75,6 +82,17 @@ struct RunHistory {
                 file.bind(exported.file.rawValue, at: 2)
                 file.bind(Int64(exported.rows), at: 3)
                 try file.step()
+            }
+            let school = try database.prepare("insert into run_school_rows (run_id, file, school_id, rows) values (?, ?, ?, ?)")
+            for (exported, counts) in report.rowsBySchool {
+                for (schoolID, rows) in counts {
+                    school.reset()
+                    school.bind(Int64(report.runID), at: 1)
+                    school.bind(exported.rawValue, at: 2)
+                    school.bind(schoolID, at: 3)
+                    school.bind(Int64(rows), at: 4)
+                    try school.step()
+                }
             }
             let finding = try database.prepare(
                 "insert into run_finding (run_id, severity, code, file, record, message) values (?, ?, ?, ?, ?, ?)")
@@ -161,5 +179,26 @@ extension ExportRun {
     public func history(last count: Int) throws -> [PastRun] {
         guard FileManager.default.fileExists(atPath: databasePath) else { return [] }
         return try RunHistory(database: Database(path: databasePath)).recent(count)
+    }
+}
+
+extension RunHistory {
+    /// Rows per school by file of the last run before `runID` that delivered to a target (the
+    /// set the change guard compares with); empty when none did.
+    func deliveredRowsBySchool(before runID: Int) throws -> [String: [String: Int]] {
+        let rows = try database.rows("""
+            select file, school_id, rows from run_school_rows where run_id = (
+                select max(run_id) from run where run_id < ?1
+                and (outcome = 'delivered' or (outcome = 'delivery failed' and message like '%delivered to %')))
+            """, [String(runID)])
+        var counts: [String: [String: Int]] = [:]
+        for row in rows { counts[row[0]!, default: [:]][row[1]!] = Int(row[2]!) ?? 0 }
+        return counts
+    }
+
+    /// The schools' names by School_id, as the schools file writes them.
+    func schoolNames() throws -> [String: String] {
+        Dictionary(try database.rows("select School_id, School_name from clever_schools").map { ($0[0] ?? "", $0[1] ?? "") },
+                   uniquingKeysWith: { first, _ in first })
     }
 }

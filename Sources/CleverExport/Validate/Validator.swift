@@ -1,8 +1,8 @@
 import Foundation
 
 /// One problem a check found. Errors mean Clever would reject or drop rows.
-public struct Finding: Sendable, Equatable {
-    public enum Severity: String, Sendable { case error, warning }
+public struct Finding: Sendable, Hashable {
+    public enum Severity: String, Sendable, Hashable { case error, warning }
     public let severity: Severity
     public let code: String
     public let file: String

@@ -56,8 +56,9 @@ struct Findings: ParsableCommand {
             try ExportRun(try common.request()).withAcceptances { acceptances in
                 let accepted = try acceptances.all()
                 let findings = try acceptances.lastFindings()
+                let acceptedFindings = Acceptances.accepted(findings, by: accepted)
                 for finding in findings {
-                    let state = acceptances.accepts(finding, among: accepted) ? "accepted" : "new"
+                    let state = acceptedFindings.contains(finding) ? "accepted" : "new"
                     print("\(state) \(finding.severity.rawValue): \(finding.description)")
                 }
                 print("\(findings.count) finding\(findings.count == 1 ? "" : "s") in the last run.")
