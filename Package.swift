@@ -21,6 +21,9 @@ let package = Package(
         .systemLibrary(
             name: "CCurl", path: "Sources/CCurl",
             pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib",
+            pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Turns sql/ into Swift string constants so the binary carries its SQL with it.
         .executableTarget(name: "embed-sql", path: "Sources/embed-sql"),
         .plugin(
@@ -28,7 +31,7 @@ let package = Package(
             dependencies: ["embed-sql"], path: "Sources/EmbedSQLPlugin"),
         .target(
             name: "CleverExport",
-            dependencies: ["CSQLite", "CLibSSH2", "CCurl", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["CSQLite", "CLibSSH2", "CCurl", "CZlib", .product(name: "TOMLKit", package: "TOMLKit")],
             plugins: ["EmbedSQL"]),
         .executableTarget(
             name: "clever-export",

@@ -2,7 +2,7 @@
 # Installs the Debian packages clever-export builds against, when they are missing.
 # Usage: scripts/setup.sh [--test]   (--test: also the servers the delivery tests start)
 set -euo pipefail
-packages=(libsqlite3-dev libssh2-1-dev libcurl4-openssl-dev sqlite3 pkg-config)
+packages=(libsqlite3-dev libssh2-1-dev libcurl4-openssl-dev zlib1g-dev sqlite3 pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(openssh-server openssh-client python3-aiosmtpd openssl)
 fi

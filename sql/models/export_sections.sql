@@ -2,6 +2,8 @@
 --   Course sections: a home section (section_homes) with at least one active enrollment.
 --   Homeroom sections: homeroom_sections (is_homeroom = 1).
 -- section_key: the home section's section_candidates.section_key (NULL for homerooms).
+-- term_code, school_year, room: the section's (a homeroom's: homeroom_sections' term and year,
+--   and its code as the room).
 -- Section_id: [school_year-][teacher of record's last name-]school_code-course_code-section
 --   (homerooms: HR-school_code-homeroom).
 -- Name: section_name, else the course description (homerooms: "Homeroom " + homeroom); then
@@ -38,6 +40,7 @@ course_sections as (
         c.section,
         c.school_year,
         c.term_code,
+        c.room,
         c.level,
         c.print_period,
         c.school_code || '-' || c.course_code || '-' || c.section as base_id,
@@ -64,6 +67,7 @@ homerooms as (
         h.homeroom as section,
         h.school_year,
         h.term_code,
+        h.homeroom as room,
         'ELEM' as level,
         null as print_period,
         'HR-' || h.school_code || '-' || h.homeroom as base_id,
@@ -158,7 +162,11 @@ final as materialized (
         n.print_period,
         n.section as section_number,
         n.course_grade,
-        n.course_description
+        n.course_description,
+        -- For OneRoster's classes and terms.
+        n.term_code,
+        n.school_year,
+        n.room
     from named n
     cross join run_options o
 )

@@ -68,7 +68,13 @@ with final as (
         max(case key when 'sections.split_shared_teachers' then value end) as sections_split_shared_teachers,
         max(case key when 'sections.prepend_teacher_name_to_name' then value end) as sections_prepend_teacher_name_to_name,
         max(case key when 'sections.lead_days' then value end) as sections_lead_days,
-        max(case key when 'sections.ext' then value end) as sections_ext
+        max(case key when 'sections.ext' then value end) as sections_ext,
+        max(case key when 'oneroster.enabled' then value end) as oneroster_enabled,
+        max(case key when 'oneroster.district_id' then value end) as oneroster_district_id,
+        max(case key when 'oneroster.district_name' then value end) as oneroster_district_name,
+        max(case key when 'oneroster.guardians' then value end) as oneroster_guardians,
+        max(case key when 'oneroster.demographics' then value end) as oneroster_demographics,
+        max(case key when 'oneroster.other_staff_role' then value end) as oneroster_other_staff_role
     from export_option
 )
 select * from final;

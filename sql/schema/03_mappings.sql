@@ -133,3 +133,49 @@ insert into letter_map values
     ('Ù', 'u'), ('Ú', 'u'), ('Û', 'u'), ('Ü', 'u'), ('Ů', 'u'), ('Ű', 'u'), ('Ū', 'u'),
     ('ý', 'y'), ('ÿ', 'y'), ('Ý', 'y'), ('Ÿ', 'y'),
     ('ź', 'z'), ('ż', 'z'), ('ž', 'z'), ('Ź', 'z'), ('Ż', 'z'), ('Ž', 'z');
+
+-- OneRoster (oneroster-output.md). Grades: SIS grade codes to CEDS Entry Grade Levels; a CEDS
+-- code maps to itself. A code not here is written empty and warned.
+drop table if exists ceds_grade_map;
+create table ceds_grade_map (sis_grade text primary key, ceds_grade text not null) without rowid;
+insert into ceds_grade_map values
+    ('3f', 'PK'), ('3h', 'PK'), ('4f', 'PK'), ('4h', 'PK'),
+    ('k', 'KG'), ('kf', 'KG'), ('kh', 'KG'), ('dh', 'KG'),
+    ('pg', 'PS'), ('ug', 'UG'),
+    ('it', 'IT'), ('pr', 'PR'), ('pk', 'PK'), ('tk', 'TK'), ('kg', 'KG'), ('ps', 'PS'), ('other', 'Other'),
+    ('1', '01'), ('2', '02'), ('3', '03'), ('4', '04'), ('5', '05'), ('6', '06'), ('7', '07'),
+    ('8', '08'), ('9', '09'), ('10', '10'), ('11', '11'), ('12', '12'), ('13', '13'),
+    ('01', '01'), ('02', '02'), ('03', '03'), ('04', '04'), ('05', '05'), ('06', '06'), ('07', '07'),
+    ('08', '08'), ('09', '09'),
+    ('001', '01'), ('002', '02'), ('003', '03'), ('004', '04'), ('005', '05'), ('006', '06'),
+    ('007', '07'), ('008', '08'), ('009', '09'), ('010', '10'), ('011', '11'), ('012', '12'), ('013', '13');
+
+-- The CEDS list in its order, which OneRoster's grades lists follow.
+drop table if exists ceds_grades;
+create table ceds_grades (ceds_grade text primary key, position integer not null) without rowid;
+insert into ceds_grades values
+    ('IT', 1), ('PR', 2), ('PK', 3), ('TK', 4), ('KG', 5), ('01', 6), ('02', 7), ('03', 8), ('04', 9),
+    ('05', 10), ('06', 11), ('07', 12), ('08', 13), ('09', 14), ('10', 15), ('11', 16), ('12', 17),
+    ('13', 18), ('PS', 19), ('UG', 20), ('Other', 21);
+
+-- Staff roles (staff_roles.role) to OneRoster roles; where a person holds several, administrator
+-- wins over teacher, teacher over aide (rank).
+drop table if exists staff_role_map;
+create table staff_role_map (sis_role text primary key, oneroster_role text not null, rank integer not null) without rowid;
+insert into staff_role_map values
+    ('principal', 'administrator', 1), ('vice principal', 'administrator', 1),
+    ('assistant principal', 'administrator', 1), ('superintendent', 'administrator', 1),
+    ('administrator', 'administrator', 1), ('supervisor', 'administrator', 1),
+    ('teacher', 'teacher', 2), ('substitute', 'teacher', 2), ('long term substitute', 'teacher', 2),
+    ('aide', 'aide', 3), ('classroom aide', 'aide', 3), ('instructional aide', 'aide', 3),
+    ('paraprofessional', 'aide', 3);
+
+-- Guardians' relationships to OneRoster roles; anything not listed is 'guardian'.
+drop table if exists guardian_role_map;
+create table guardian_role_map (sis_relationship text primary key, oneroster_role text not null) without rowid;
+insert into guardian_role_map values
+    ('mother', 'parent'), ('father', 'parent'), ('parent', 'parent'), ('stepmother', 'parent'),
+    ('stepfather', 'parent'),
+    ('grandparent', 'relative'), ('grandmother', 'relative'), ('grandfather', 'relative'),
+    ('aunt', 'relative'), ('uncle', 'relative'), ('sibling', 'relative'), ('brother', 'relative'),
+    ('sister', 'relative');

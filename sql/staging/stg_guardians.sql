@@ -1,18 +1,28 @@
--- stg_guardians: guardians.csv cleaned. name falls back to first_name + last_name; contact_type
+-- stg_guardians: guardians.csv cleaned. name falls back to first_name + last_name; given_name
+-- and family_name (OneRoster) are first_name and last_name when both are set, else the name split
+-- at its first comma ("Garcia, Maria": family name first), else at its last space; a one-word name
+-- goes into both (is_one_word, warned). contact_type
 -- defaults to Parent/Guardian; relationship is Clever's word for it (contact_relationship_map);
 -- each phone keeps its raw text (phone_N_raw, NULL when empty): its cleaned digits are in
 -- stg_phone_numbers (owner guardian, by source_row and slot).
 -- source_row is the row's place in guardians.csv (its rowid).
 -- reads: contact_relationship_map, flag_words, guardians
 create view stg_guardians as
-with final as (
+with named as (
     select
         rowid as source_row,
-        student_id,
-        cast(guardian_number as integer) as guardian_number,
+        *,
         coalesce(nullif(name, ''),
             nullif(trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), '')
-        ) as name,
+        ) as full_name
+    from guardians
+),
+final as (
+    select
+        source_row,
+        student_id,
+        cast(guardian_number as integer) as guardian_number,
+        full_name as name,
         relationship as relationship_raw,
         -- Clever's word (contact_relationship_map); Other when it has none, which is warned.
         case when relationship <> '' then coalesce(
@@ -32,7 +42,22 @@ with final as (
         case when coalesce(custody_issue, '') = '' then 0
             else coalesce((select f.flag from flag_words f where f.word = lower(custody_issue)), 1)
         end as custody_issue,
-        contact_id
-    from guardians
+        contact_id,
+        case
+            when first_name <> '' and last_name <> '' then first_name
+            when instr(full_name, ',') > 0 then trim(substr(full_name, instr(full_name, ',') + 1))
+            when instr(full_name, ' ') > 0 then trim(rtrim(full_name, replace(full_name, ' ', '')))
+            else full_name
+        end as given_name,
+        case
+            when first_name <> '' and last_name <> '' then last_name
+            when instr(full_name, ',') > 0 then trim(substr(full_name, 1, instr(full_name, ',') - 1))
+            -- rtrim with every letter the name has takes its last word off.
+            when instr(full_name, ' ') > 0 then substr(full_name, length(rtrim(full_name, replace(full_name, ' ', ''))) + 1)
+            else full_name
+        end as family_name,
+        not (first_name <> '' and last_name <> '') and instr(coalesce(full_name, ''), ',') = 0
+            and instr(coalesce(full_name, ''), ' ') = 0 as is_one_word
+    from named
 )
 select * from final;

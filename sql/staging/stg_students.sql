@@ -3,7 +3,7 @@
 -- birth_date_us, NULL when unreadable; the ZIP code comes from stg_zip_codes; codes are mapped
 -- through race_map, grade_map and home_language_map, flags become Y/N. source_row is the row's
 -- place in students.csv (its rowid). Which students are exported is decided in student_placements.
--- reads: calendar_dates, flag_words, grade_map, home_language_map, race_map, stg_zip_codes, students
+-- reads: calendar_dates, ceds_grade_map, flag_words, grade_map, home_language_map, race_map, stg_zip_codes, students
 create view stg_students as
 with typed as (
     select
@@ -54,6 +54,8 @@ final as (
         d.grade_code,
         (select g.grade_group from grade_map g where g.sis_grade = lower(d.grade_code)) as grade_group,
         coalesce((select g.clever_grade from grade_map g where g.sis_grade = lower(d.grade_code)), d.grade_raw) as grade,
+        -- OneRoster's grade: the CEDS code (ceds_grade_map); NULL when it has none (warned).
+        (select c.ceds_grade from ceds_grade_map c where c.sis_grade = lower(d.grade_code)) as ceds_grade,
         d.race_raw,
         (select r.clever_race from race_map r where r.sis_race = lower(d.race_raw)) as race,
         d.hispanic_raw,

@@ -79,12 +79,14 @@ struct BuildPlan {
 
 extension SQLCatalog.File {
     /// The table or view the file creates, by the folder's naming rule: models/NAME.sql and
-    /// staging/NAME.sql create NAME, clever/FILE.sql clever_FILE, checks/CHECK.sql check_CHECK.
+    /// staging/NAME.sql create NAME, clever/FILE.sql clever_FILE, oneroster/FILE.sql oneroster_FILE,
+    /// checks/CHECK.sql check_CHECK.
     var createdName: String? {
         let folder = path.split(separator: "/").first.map(String.init) ?? ""
         switch folder {
         case SQLCatalog.modelFolder, SQLCatalog.stagingFolder: return model
         case SQLCatalog.cleverFolder: return "clever_" + model
+        case SQLCatalog.oneRosterFolder: return "oneroster_" + model
         case SQLCatalog.checkFolder: return "check_" + model
         default: return nil
         }

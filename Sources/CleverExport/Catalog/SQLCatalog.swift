@@ -12,6 +12,7 @@ public struct SQLCatalog: Sendable {
     /// staging, clever and checks, then the models the views read.
     static let schemaFolder = "schema", indexFolder = "indexes"
     static let stagingFolder = "staging", modelFolder = "models", cleverFolder = "clever", checkFolder = "checks"
+    static let oneRosterFolder = "oneroster"
 
     public let files: [File]
     public let origin: String
@@ -52,11 +53,13 @@ public struct SQLCatalog: Sendable {
         }
     }
 
-    /// Creates the stg_, clever_ and check_ views, in one transaction. SQLite resolves a view's
+    /// Creates the stg_, clever_, oneroster_ and check_ views, in one transaction. SQLite resolves a view's
     /// tables when it is used, so they may read model tables `buildModels` has yet to build.
     func createViews(in database: Database) throws -> [(view: String, path: String)] {
         try database.transaction {
-            try createViews(files(in: Self.stagingFolder) + files(in: Self.cleverFolder) + files(in: Self.checkFolder), in: database)
+            try createViews(
+                files(in: Self.stagingFolder) + files(in: Self.cleverFolder) + files(in: Self.oneRosterFolder)
+                    + files(in: Self.checkFolder), in: database)
         }
     }
 

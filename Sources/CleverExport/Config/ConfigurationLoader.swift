@@ -40,6 +40,11 @@ extension Configuration {
         for file in list("export.files") where !allowedFiles.contains(file) {
             problems.append("export.files: \"\(file)\" is not a Clever file; use any of \(allowedFiles.joined(separator: ", "))")
         }
+        if flag("oneroster.enabled") {
+            for key in ["oneroster.district_id", "oneroster.district_name"] where text(key).trimmingCharacters(in: .whitespaces).isEmpty {
+                problems.append("\(key): missing; the OneRoster set's district org needs it (oneroster.enabled is true)")
+            }
+        }
         problems += deliveryChecks()
         return problems
     }

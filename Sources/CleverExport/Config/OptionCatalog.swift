@@ -71,7 +71,7 @@ public enum OptionCatalog {
     static let username = ["student_id", "student_number", "state_id", "email_local_part"]
     static let staffUsername = ["email", "email_local_part", "logon", "first_initial_last_name", "staff_id"]
 
-    public static let all: [OptionSpec] = run + deliveryOptions
+    public static let all: [OptionSpec] = run + deliveryOptions + oneRoster
 
     static let run: [OptionSpec] = [
         spec("source.dir", .text, .text("extract"), "Folder holding the SIS extract CSVs.", sql: false),

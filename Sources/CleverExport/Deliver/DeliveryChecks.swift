@@ -1,9 +1,14 @@
 import Foundation
 
 extension Configuration {
-    /// Problems with the [delivery.sftp] and [delivery.email] tables a file wrote, each naming
-    /// its key. Tables left out are not configured and not checked.
+    /// Problems with the [delivery.sftp] and [delivery.email] tables a file wrote (and their
+    /// [oneroster.delivery.*] twins), each naming its key. Tables left out are not configured
+    /// and not checked.
     public func deliveryChecks() -> [String] {
+        deliveryChecks(prefix: "delivery") + deliveryChecks(prefix: "oneroster.delivery")
+    }
+
+    private func deliveryChecks(prefix: String) -> [String] {
         var problems: [String] = []
         func required(_ key: String, _ why: String) {
             if text(key).trimmingCharacters(in: .whitespaces).isEmpty { problems.append("\(key): missing; \(why)") }
@@ -14,65 +19,65 @@ extension Configuration {
                 problems.append("\(key): must be the NAME of an environment variable (like CLEVER_SFTP_PASSWORD), never the secret itself")
             }
         }
-        if presentTables.contains("delivery.sftp") {
-            required("delivery.sftp.host", "the SFTP server's name, e.g. \"sftp.clever.com\"")
-            required("delivery.sftp.user", "the SFTP account name")
-            required("delivery.sftp.known_hosts", "a known_hosts file with the server's key: ssh-keyscan -p PORT HOST >> FILE, then compare the fingerprint with the provider's")
-            let key = text("delivery.sftp.key_file"), password = text("delivery.sftp.password_env")
+        if presentTables.contains("\(prefix).sftp") {
+            required("\(prefix).sftp.host", "the SFTP server's name, e.g. \"sftp.clever.com\"")
+            required("\(prefix).sftp.user", "the SFTP account name")
+            required("\(prefix).sftp.known_hosts", "a known_hosts file with the server's key: ssh-keyscan -p PORT HOST >> FILE, then compare the fingerprint with the provider's")
+            let key = text("\(prefix).sftp.key_file"), password = text("\(prefix).sftp.password_env")
             if key.isEmpty && password.isEmpty {
-                problems.append("delivery.sftp.key_file: missing; set key_file (a private key) or password_env (the name of the environment variable holding the password)")
+                problems.append("\(prefix).sftp.key_file: missing; set key_file (a private key) or password_env (the name of the environment variable holding the password)")
             } else if !key.isEmpty && !password.isEmpty {
-                problems.append("delivery.sftp.password_env: set either key_file or password_env, not both")
+                problems.append("\(prefix).sftp.password_env: set either key_file or password_env, not both")
             }
-            if key.isEmpty && !text("delivery.sftp.key_passphrase_env").isEmpty {
-                problems.append("delivery.sftp.key_passphrase_env: only means something with key_file")
+            if key.isEmpty && !text("\(prefix).sftp.key_passphrase_env").isEmpty {
+                problems.append("\(prefix).sftp.key_passphrase_env: only means something with key_file")
             }
-            environmentName("delivery.sftp.password_env")
-            environmentName("delivery.sftp.key_passphrase_env")
+            environmentName("\(prefix).sftp.password_env")
+            environmentName("\(prefix).sftp.key_passphrase_env")
         }
-        if presentTables.contains("delivery.email") {
-            problems += emailChecks()
-            environmentName("delivery.email.password_env")
+        if presentTables.contains("\(prefix).email") {
+            problems += emailChecks(prefix: prefix)
+            environmentName("\(prefix).email.password_env")
         }
         return problems
     }
 
-    private func emailChecks() -> [String] {
+    private func emailChecks(prefix: String) -> [String] {
         var problems: [String] = []
-        let url = text("delivery.email.smtp_url")
+        let url = text("\(prefix).email.smtp_url")
         if url.isEmpty {
-            problems.append("delivery.email.smtp_url: missing; write smtps://HOST:465 (TLS) or smtp://HOST:587 (STARTTLS)")
+            problems.append("\(prefix).email.smtp_url: missing; write smtps://HOST:465 (TLS) or smtp://HOST:587 (STARTTLS)")
         } else if let parsed = URLComponents(string: url), let scheme = parsed.scheme?.lowercased(),
             ["smtp", "smtps"].contains(scheme), let host = parsed.host, !host.isEmpty
         {
-            if scheme == "smtp" && text("delivery.email.starttls") == "none" && !isLoopback(host) {
-                problems.append("delivery.email.starttls: \"none\" sends the files and password unencrypted, so it is allowed only for a relay on 127.0.0.1 or localhost, not \(host)")
+            if scheme == "smtp" && text("\(prefix).email.starttls") == "none" && !isLoopback(host) {
+                problems.append("\(prefix).email.starttls: \"none\" sends the files and password unencrypted, so it is allowed only for a relay on 127.0.0.1 or localhost, not \(host)")
             }
             if parsed.user != nil || parsed.password != nil {
-                problems.append("delivery.email.smtp_url: put the login in username and password_env, not in the URL")
+                problems.append("\(prefix).email.smtp_url: put the login in username and password_env, not in the URL")
             }
         } else {
-            problems.append("delivery.email.smtp_url: \"\(url)\" is not smtps://HOST:465 or smtp://HOST:587")
+            problems.append("\(prefix).email.smtp_url: \"\(url)\" is not smtps://HOST:465 or smtp://HOST:587")
         }
-        let from = text("delivery.email.from")
+        let from = text("\(prefix).email.from")
         if from.isEmpty {
-            problems.append("delivery.email.from: missing; the sender address, e.g. \"sis@district.org\"")
+            problems.append("\(prefix).email.from: missing; the sender address, e.g. \"sis@district.org\"")
         } else if !isMailAddress(from) {
-            problems.append("delivery.email.from: \"\(from)\" is not an e-mail address")
+            problems.append("\(prefix).email.from: \"\(from)\" is not an e-mail address")
         }
-        let to = list("delivery.email.to")
-        if to.isEmpty { problems.append("delivery.email.to: missing; a list of recipient addresses") }
+        let to = list("\(prefix).email.to")
+        if to.isEmpty { problems.append("\(prefix).email.to: missing; a list of recipient addresses") }
         for address in to where !isMailAddress(address) {
-            problems.append("delivery.email.to: \"\(address)\" is not an e-mail address")
+            problems.append("\(prefix).email.to: \"\(address)\" is not an e-mail address")
         }
-        if text("delivery.email.subject").contains(where: \.isNewline) {
-            problems.append("delivery.email.subject: must be one line")
+        if text("\(prefix).email.subject").contains(where: \.isNewline) {
+            problems.append("\(prefix).email.subject: must be one line")
         }
-        let username = text("delivery.email.username"), password = text("delivery.email.password_env")
+        let username = text("\(prefix).email.username"), password = text("\(prefix).email.password_env")
         if username.isEmpty != password.isEmpty {
             problems.append(username.isEmpty
-                ? "delivery.email.username: missing; password_env is set, so the login name is needed too"
-                : "delivery.email.password_env: missing; name the environment variable holding \(username)'s SMTP password")
+                ? "\(prefix).email.username: missing; password_env is set, so the login name is needed too"
+                : "\(prefix).email.password_env: missing; name the environment variable holding \(username)'s SMTP password")
         }
         return problems
     }

@@ -15,27 +15,30 @@ public struct SFTPSettings: Sendable {
     /// timeout_seconds: the longest wait for the server at connecting and at every step after.
     public var connectTimeout: Double = 60
     public var ioTimeout: Double = 60
+    /// Which set it carries, for its name in reports ("OneRoster"); nil: the Clever files.
+    public var label: String?
     // Not config keys: sensible fixed values that tests shorten.
     public var attempts = 3
     public var backoff: Double = 2
 }
 
 extension SFTPSettings {
-    public init(_ configuration: Configuration) {
+    /// From the table `table`: [delivery.sftp], or [oneroster.delivery.sftp].
+    public init(_ configuration: Configuration, table: String = "delivery.sftp") {
         self.init(
-            host: configuration.text("delivery.sftp.host"), port: configuration.integer("delivery.sftp.port"),
-            user: configuration.text("delivery.sftp.user"), remoteDirectory: configuration.text("delivery.sftp.remote_dir"),
-            knownHosts: configuration.path("delivery.sftp.known_hosts"),
-            keyFile: configuration.optionalText("delivery.sftp.key_file").map(configuration.resolve),
-            keyPassphraseEnv: configuration.optionalText("delivery.sftp.key_passphrase_env"),
-            passwordEnv: configuration.optionalText("delivery.sftp.password_env"),
-            connectTimeout: Double(configuration.integer("delivery.sftp.timeout_seconds")),
-            ioTimeout: Double(configuration.integer("delivery.sftp.timeout_seconds")))
+            host: configuration.text(table + ".host"), port: configuration.integer(table + ".port"),
+            user: configuration.text(table + ".user"), remoteDirectory: configuration.text(table + ".remote_dir"),
+            knownHosts: configuration.path(table + ".known_hosts"),
+            keyFile: configuration.optionalText(table + ".key_file").map(configuration.resolve),
+            keyPassphraseEnv: configuration.optionalText(table + ".key_passphrase_env"),
+            passwordEnv: configuration.optionalText(table + ".password_env"),
+            connectTimeout: Double(configuration.integer(table + ".timeout_seconds")),
+            ioTimeout: Double(configuration.integer(table + ".timeout_seconds")))
     }
 
     /// For reports: "SFTP clever@sftp.clever.com:22 (folder upload)"; never a secret.
     public var target: String {
-        "SFTP \(user)@\(host):\(port)" + (remoteDirectory.isEmpty ? "" : " (folder \(remoteDirectory))")
+        (label.map { "\($0) " } ?? "") + "SFTP \(user)@\(host):\(port)" + (remoteDirectory.isEmpty ? "" : " (folder \(remoteDirectory))")
     }
 }
 
@@ -52,21 +55,24 @@ public struct EmailSettings: Sendable {
     /// timeout_seconds: the longest wait for the server at connecting, for each reply, and while
     /// an upload makes no progress.
     public var timeout: Double = 60
+    /// Which set it carries, for its name in reports ("OneRoster"); nil: the Clever files.
+    public var label: String?
 }
 
 extension EmailSettings {
-    public init(_ configuration: Configuration) {
+    /// From the table `table`: [delivery.email], or [oneroster.delivery.email].
+    public init(_ configuration: Configuration, table: String = "delivery.email") {
         self.init(
-            smtpURL: configuration.text("delivery.email.smtp_url"),
-            starttlsRequired: configuration.text("delivery.email.starttls") == "required",
-            from: configuration.text("delivery.email.from"), to: configuration.list("delivery.email.to"),
-            subject: configuration.text("delivery.email.subject"),
-            username: configuration.optionalText("delivery.email.username"), passwordEnv: configuration.optionalText("delivery.email.password_env"),
-            caFile: configuration.optionalText("delivery.email.ca_file").map(configuration.resolve),
-            timeout: Double(configuration.integer("delivery.email.timeout_seconds")))
+            smtpURL: configuration.text(table + ".smtp_url"),
+            starttlsRequired: configuration.text(table + ".starttls") == "required",
+            from: configuration.text(table + ".from"), to: configuration.list(table + ".to"),
+            subject: configuration.text(table + ".subject"),
+            username: configuration.optionalText(table + ".username"), passwordEnv: configuration.optionalText(table + ".password_env"),
+            caFile: configuration.optionalText(table + ".ca_file").map(configuration.resolve),
+            timeout: Double(configuration.integer(table + ".timeout_seconds")))
     }
 
-    public var target: String { "e-mail to \(to.joined(separator: ", ")) via \(smtpURL)" }
+    public var target: String { (label.map { "\($0) " } ?? "") + "e-mail to \(to.joined(separator: ", ")) via \(smtpURL)" }
 }
 
 /// Reads the secret held by the environment variable `name`; `key` names the config key for the message.

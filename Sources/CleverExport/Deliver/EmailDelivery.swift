@@ -14,13 +14,13 @@ public struct EmailDelivery: Delivery, ConnectionCheck {
 
     public var target: String { settings.target }
 
-    public func deliver(_ files: [ExportedFile], summary: String?) throws {
+    public func deliver(_ files: [DeliveredFile], summary: String?) throws {
         try send(files, body: summary ?? Self.summary(of: files, stamp: stamp))
     }
 
     /// Sends one message with `body` as its text and every file attached. Retries only
     /// failures that happen before the server takes the message, so nobody gets it twice.
-    public func send(_ files: [ExportedFile], body: String) throws {
+    public func send(_ files: [DeliveredFile], body: String) throws {
         let headers = MailHeaders(from: settings.from, to: settings.to, subject: settings.subject).lines()
         try withRetries(attempts: attempts, backoff: backoff) {
             try SMTPTransfer(settings).send(headers: headers, body: body, attachments: files.map(\.path))
@@ -35,13 +35,12 @@ public struct EmailDelivery: Delivery, ConnectionCheck {
     }
 
     /// The message text: which files are attached and how many rows each has.
-    static func summary(of files: [ExportedFile], stamp: String) -> String {
-        let width = files.map { URL(fileURLWithPath: $0.path).lastPathComponent.count }.max() ?? 0
+    static func summary(of files: [DeliveredFile], stamp: String) -> String {
+        let width = files.map(\.name.count).max() ?? 0
         let lines = files.map { file in
-            let name = URL(fileURLWithPath: file.path).lastPathComponent
-            return "  " + name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + "\(file.rows) rows"
+            "  " + (file.rows == nil ? file.name : file.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + "\(file.rows!) rows")
         }
-        return (["The Clever files of the export run \(stamp) are attached:", ""] + lines
+        return (["The roster files of the export run \(stamp) are attached:", ""] + lines
             + ["", "Sent by clever-export."]).joined(separator: "\n") + "\n"
     }
 }

@@ -17,7 +17,7 @@ public struct LocalFolderDelivery: Delivery {
 
     public var target: String { "folder \(directory)" }
 
-    public func deliver(_ files: [ExportedFile], summary: String? = nil) throws {
+    public func deliver(_ files: [DeliveredFile], summary: String? = nil) throws {
         try place(files, in: directory)
         guard archive else { return }
         let folder = archiveFolder()
@@ -53,15 +53,16 @@ public struct LocalFolderDelivery: Delivery {
         return folder.path
     }
 
-    private func place(_ files: [ExportedFile], in folder: String) throws {
+    private func place(_ files: [DeliveredFile], in folder: String) throws {
         try makeFolder(folder)
         var staged: [(temporary: String, final: String)] = []
         defer { for entry in staged { unlink(entry.temporary) } }
         for file in files {
-            let name = URL(fileURLWithPath: file.path).lastPathComponent
-            let final = URL(fileURLWithPath: folder).appending(path: name).path
+            let final = URL(fileURLWithPath: folder).appending(path: file.name).path
+            let within = URL(fileURLWithPath: final).deletingLastPathComponent()
+            if within.path != URL(fileURLWithPath: folder).path { try makeFolder(within.path) }
             // One name a file, so that what a killed run left is replaced by the next.
-            let temporary = URL(fileURLWithPath: folder).appending(path: ".\(name).tmp").path
+            let temporary = within.appending(path: ".\(URL(fileURLWithPath: final).lastPathComponent).tmp").path
             unlink(temporary)
             // A hard link costs nothing on the same file system; elsewhere, copy.
             if link(file.path, temporary) != 0 {

@@ -22,14 +22,14 @@ public struct SFTPDelivery: Delivery, ConnectionCheck {
 
     public var target: String { settings.target }
 
-    public func deliver(_ files: [ExportedFile], summary: String? = nil) throws {
+    public func deliver(_ files: [DeliveredFile], summary: String? = nil) throws {
         // How far any attempt got, which decides what the server may have been left with.
         enum Step: Comparable { case connecting, uploading, swapping }
         var step = Step.connecting
         do {
             try withRetries(attempts: settings.attempts, backoff: settings.backoff) {
                 let remote = try RemoteFolder(try SSHSession.open(settings), settings.remoteDirectory)
-                let names = files.map { URL(fileURLWithPath: $0.path).lastPathComponent }
+                let names = files.map(\.name)
                 try remote.recover(names)
                 step = max(step, .uploading)
                 do {

@@ -40,7 +40,8 @@ final class Exporter: @unchecked Sendable {
             atPath: newDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 
-    private var newDirectory: String { directory + ".new" }
+    /// Where the new set is written, beside the outbox, until `publish`.
+    var newDirectory: String { directory + ".new" }
     private var oldDirectory: String { directory + ".old" }
     private func path(_ file: ExportFile) -> String { URL(fileURLWithPath: directory).appending(path: file.fileName).path }
     private func temporaryPath(_ file: ExportFile) -> String {

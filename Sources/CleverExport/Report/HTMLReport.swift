@@ -102,7 +102,7 @@ struct HTMLReport {
         if changed.isEmpty { return page + "<p>No row changed.</p>\n" }
         page += "<table><tr><th>file</th><th>added</th><th>removed</th><th>changed</th></tr>\n"
         for change in changed {
-            page += "<tr><td>\(change.file.fileName)</td><td>\(rows(change.addedSamples, of: change.added))</td>"
+            page += "<tr><td>\(escapeHTML(change.name))</td><td>\(rows(change.addedSamples, of: change.added))</td>"
                 + "<td>\(rows(change.removedSamples, of: change.removed))</td><td class=n>\(change.changed)</td></tr>\n"
         }
         return page + "</table>\n"

@@ -1,8 +1,11 @@
 import Foundation
 
 /// The delivery targets a run's configuration names, and sending one set of files to each.
+/// The Clever servers get the Clever files; the OneRoster servers ([oneroster.delivery.*])
+/// oneroster.zip; a local folder both, oneroster/ and oneroster.zip beside the CSVs.
 struct Deliveries {
     let targets: [Delivery]
+    let oneRosterTargets: [Delivery]
     /// Where the local folder comes from, for messages: the config key or --output.
     private let localFolderSource: String
 
@@ -24,6 +27,18 @@ struct Deliveries {
             targets.append(EmailDelivery(settings: EmailSettings(configuration), stamp: stamp))
         }
         self.targets = targets
+        var oneRoster: [Delivery] = []
+        if configuration.presentTables.contains("oneroster.delivery.sftp") {
+            var settings = SFTPSettings(configuration, table: "oneroster.delivery.sftp")
+            settings.label = "OneRoster"
+            oneRoster.append(SFTPDelivery(settings: settings))
+        }
+        if configuration.presentTables.contains("oneroster.delivery.email") {
+            var settings = EmailSettings(configuration, table: "oneroster.delivery.email")
+            settings.label = "OneRoster"
+            oneRoster.append(EmailDelivery(settings: settings, stamp: stamp))
+        }
+        oneRosterTargets = configuration.flag("oneroster.enabled") ? oneRoster : []
     }
 
     /// Why these targets cannot take a run's files, each naming its key: there is none, so
@@ -51,17 +66,39 @@ struct Deliveries {
         return problems
     }
 
-    /// Sends `files` to every target, one result each; a failing target does not stop the others.
-    /// `summary` is the text of an e-mail (by default it lists the files).
-    func send(_ files: [ExportedFile], summary: String? = nil) -> [DeliveryResult] {
-        targets.map { target in
+    /// What a delivery did: each target's result, and whether any target took each set.
+    struct Sent {
+        var results: [DeliveryResult] = []
+        var clever = false, oneRoster = false
+    }
+
+    /// Sends the Clever files (nil: held) and the OneRoster set (nil: held or not written) to
+    /// every target that takes them, one result each; a failing target does not stop the
+    /// others. `summary` is the text of the Clever e-mail.
+    func send(clever: [DeliveredFile]?, oneRoster: (files: [DeliveredFile], zip: DeliveredFile)?, summary: String?) -> Sent {
+        var sent = Sent()
+        func deliver(_ files: [DeliveredFile], to target: Delivery, summary: String?) -> Bool {
             do {
                 try target.deliver(files, summary: summary)
-                return DeliveryResult(target: target.target, failure: nil)
+                sent.results.append(DeliveryResult(target: target.target, failure: nil))
+                return true
             } catch {
-                return DeliveryResult(target: target.target, failure: "\(error)")
+                sent.results.append(DeliveryResult(target: target.target, failure: "\(error)"))
+                return false
             }
         }
+        for target in targets {
+            let local = target is LocalFolderDelivery
+            let files = (clever ?? []) + (local ? oneRoster.map { $0.files + [$0.zip] } ?? [] : [])
+            guard !files.isEmpty, deliver(files, to: target, summary: summary) else { continue }
+            sent.clever = sent.clever || clever != nil
+            sent.oneRoster = sent.oneRoster || (local && oneRoster != nil)
+        }
+        for target in oneRosterTargets {
+            guard let oneRoster else { break }
+            if deliver([oneRoster.zip], to: target, summary: nil) { sent.oneRoster = true }
+        }
+        return sent
     }
 
     /// Writes the report into each local folder that received the files.

@@ -94,34 +94,51 @@ public struct ExportRun {
         }
         let database = try Database(path: databasePath)
         let history = RunHistory(database: database)
-        let changes = built.changeGuard.changes(of: files)
+        let changes = built.changeGuard.changes(of: files.map { ($0.file.fileName, $0.rows) })
         let acceptances = Acceptances(database: database)
         let acceptedFindings = Acceptances.accepted(built.findings, by: try acceptances.all())
+        let maxDrop = configuration.integer("safety.max_drop_percent")
         var report = RunReport(
             runID: built.runID, asOf: asOf, databasePath: databasePath, files: files, findings: built.findings,
             changes: changes,
-            holds: RunReport.holds(
-                findings: built.findings, accepted: acceptedFindings, changes: changes,
-                maxDropPercent: configuration.integer("safety.max_drop_percent")),
+            holds: RunReport.holds(findings: built.findings, accepted: acceptedFindings, changes: changes, maxDropPercent: maxDrop),
             deliveries: [],
             outcome: .held, seconds: 0)
         report.accepted = acceptedFindings
         report.rowsBySchool = built.exporter.rowsBySchool()
+        let oneRoster = built.oneRoster?.published(in: outboxDirectory)
+        if let oneRoster {
+            let compared = oneRoster.files.filter { $0.name != OneRosterFile.manifest.path }
+            let oneRosterChanges = built.changeGuard.changes(of: compared.map { ($0.name, $0.rows ?? 0) })
+            report.oneRoster = OneRosterReport(
+                files: oneRoster.files, zip: oneRoster.zip, changes: oneRosterChanges,
+                holds: RunReport.holds(findings: built.findings, accepted: acceptedFindings, changes: oneRosterChanges,
+                                       maxDropPercent: maxDrop, oneRoster: true))
+        }
 
+        // Each set goes unless it is held: the Clever files by their checks and drops, the
+        // OneRoster set by its own.
+        let cleverGoes = report.holds.isEmpty || request.force
+        let oneRosterGoes = oneRoster != nil && (report.oneRoster!.holds.isEmpty || request.force)
         if request.dryRun {
             report.outcome = .dryRun
-        } else if report.holds.isEmpty || request.force {
+        } else if cleverGoes || oneRosterGoes {
             // The e-mail's text: the summary of the run as delivered.
             var delivering = report
             delivering.outcome = .delivered
             let summary = delivering.summary(deliveries: false) + "\n"
-            request.progress?.update("delivering to \(targets.targets.map(\.target).joined(separator: ", "))")
-            report.deliveries = clock.time("deliver") { targets.send(files, summary: summary) }
-            report.outcome = report.deliveries.allSatisfy(\.succeeded) ? .delivered : .deliveryFailed
+            request.progress?.update("delivering to \((targets.targets + targets.oneRosterTargets).map(\.target).joined(separator: ", "))")
+            let sent = clock.time("deliver") {
+                targets.send(clever: cleverGoes ? files.map(\.delivered) : nil, oneRoster: oneRosterGoes ? oneRoster : nil, summary: summary)
+            }
+            report.deliveries = sent.results
+            report.outcome = !(cleverGoes && (oneRoster == nil || oneRosterGoes)) ? .held
+                : report.deliveries.allSatisfy(\.succeeded) ? .delivered : .deliveryFailed
             // The set one target received is the one the next run is compared with: were only a
             // complete delivery recorded, a target that keeps failing would switch the guard off.
-            if report.deliveries.contains(where: \.succeeded) {
-                try clock.time("record") { try built.changeGuard.recordDelivered(files) }
+            try clock.time("record") {
+                if sent.clever { try built.changeGuard.recordDelivered(files) }
+                if sent.oneRoster, let oneRoster { try built.changeGuard.recordDelivered(oneRoster.files.map { ($0.name, $0.path) }) }
             }
         }
         request.progress?.finish()

@@ -28,12 +28,13 @@ extension ExportRun {
                 throw DeliveryError("the last run was held (\(row[1] ?? "see run_finding")); fix the extract and run again, or deliver anyway with --force")
             }
         }
-        let results = deliveries(stamp: Self.stamp(Date())).send(files)
+        // The Clever files only: the OneRoster set goes with the run that checked it.
+        let sent = deliveries(stamp: Self.stamp(Date())).send(clever: files.map(\.delivered), oneRoster: nil, summary: nil)
         // As after a run: the set any target received is the one the next run is compared with.
-        if results.contains(where: \.succeeded) {
+        if sent.clever {
             try ChangeGuard(deliveredDirectory: deliveredDirectory).recordDelivered(files)
         }
-        return results
+        return sent.results
     }
 
     /// `body` with the staging database's accepted findings, under the run's lock: a run that

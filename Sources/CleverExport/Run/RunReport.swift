@@ -26,13 +26,30 @@ public struct RunReport: Sendable {
     public var accepted: Set<Finding> = []
     /// Each file's rows by School_id, as written.
     public var rowsBySchool: [ExportFile: [String: Int]] = [:]
+    /// The OneRoster set, when the run wrote one.
+    public var oneRoster: OneRosterReport?
 
     public var errors: [Finding] { findings.filter { $0.severity == .error } }
     /// The errors that hold the run: those not accepted.
     public var holdingErrors: [Finding] { errors.filter { !accepted.contains($0) } }
 }
 
-/// The run built its files but would not deliver them; the report says why.
+/// The OneRoster set a run wrote: its files and zip as published, their comparison with the
+/// last OneRoster set delivered, and what holds it back (its own checks and drops; the Clever
+/// files are judged on their own).
+public struct OneRosterReport: Sendable {
+    public let files: [DeliveredFile]
+    public let zip: DeliveredFile
+    public let changes: [FileChange]
+    public let holds: [String]
+}
+
+extension Finding {
+    /// Whether a check of the OneRoster set found it (its file is oneroster/…).
+    public var isOneRoster: Bool { file.hasPrefix(OneRosterSet.folderName + "/") }
+}
+
+/// The run built its files but would not deliver them all; the report says why.
 public struct RunHeld: Error, CustomStringConvertible {
     public let report: RunReport
     public var description: String { message(all: false) }
@@ -43,8 +60,11 @@ public struct RunHeld: Error, CustomStringConvertible {
         let shown = all ? holding.count : 20
         let errors = holding.prefix(shown).map(\.description)
         let more = holding.count > shown ? ["... and \(holding.count - shown) more errors (-v lists them; table run_finding has all)"] : []
-        return (errors + more + report.holds + ["nothing was delivered; fix the extract, or deliver anyway with --force"])
-            .joined(separator: "\n")
+        let delivered = report.deliveries.filter(\.succeeded).map(\.target)
+        let last = delivered.isEmpty
+            ? "nothing was delivered; fix the extract, or deliver anyway with --force"
+            : "only part was delivered (to \(delivered.joined(separator: ", "))); fix the extract, or deliver the rest anyway with --force"
+        return (errors + more + report.holds + (report.oneRoster?.holds ?? []) + [last]).joined(separator: "\n")
     }
 }
 
@@ -60,19 +80,23 @@ public struct DeliveryFailed: Error, CustomStringConvertible {
 extension RunReport {
     /// Reasons not to deliver: validation errors, and files that lose too many rows.
     /// `accepted`: findings a person accepted, which hold nothing.
-    static func holds(findings: [Finding], accepted: Set<Finding> = [], changes: [FileChange], maxDropPercent: Int) -> [String] {
+    /// `oneRoster`: the OneRoster set's holds (its findings), not the Clever files'.
+    static func holds(findings: [Finding], accepted: Set<Finding> = [], changes: [FileChange], maxDropPercent: Int,
+                      oneRoster: Bool = false) -> [String] {
         var holds: [String] = []
-        let errors = findings.filter { $0.severity == .error && !accepted.contains($0) }
-        let acceptedErrors = accepted.filter { $0.severity == .error }.count
+        let errors = findings.filter { $0.severity == .error && !accepted.contains($0) && $0.isOneRoster == oneRoster }
+        let acceptedErrors = accepted.filter { $0.severity == .error && $0.isOneRoster == oneRoster }.count
         if !errors.isEmpty {
-            holds.append("validation found \(errors.count) error\(errors.count == 1 ? "" : "s") (Clever would reject or drop rows)"
+            holds.append((oneRoster ? "OneRoster set held: " : "")
+                + "validation found \(errors.count) error\(errors.count == 1 ? "" : "s") "
+                + (oneRoster ? "(OneRoster receivers would reject the set)" : "(Clever would reject or drop rows)")
                 + (acceptedErrors > 0 ? "; \(acceptedErrors) more accepted" : ""))
         }
         let limit = Double(maxDropPercent)
         for change in changes where change.dropPercent > limit {
-            holds.append(String(
-                format: "%@.csv would drop from %d to %d rows (%.1f%%, more than safety.max_drop_percent = %d)",
-                change.file.rawValue, change.previousRows ?? 0, change.rows, change.dropPercent, Int(limit)))
+            holds.append((oneRoster ? "OneRoster set held: " : "") + String(
+                format: "%@ would drop from %d to %d rows (%.1f%%, more than safety.max_drop_percent = %d)",
+                change.name, change.previousRows ?? 0, change.rows, change.dropPercent, Int(limit)))
         }
         return holds
     }

@@ -10,6 +10,8 @@ struct StagingBuild {
         let findings: [Finding]
         let exporter: Exporter
         let changeGuard: ChangeGuard
+        /// The OneRoster set, written beside the Clever files (oneroster.enabled).
+        let oneRoster: OneRosterSet?
     }
 
     let configuration: Configuration
@@ -60,6 +62,10 @@ struct StagingBuild {
         let validator = Validator()
         let exporter = try Exporter(files: configuration.files, directory: outboxDirectory)
         let changeGuard = ChangeGuard(deliveredDirectory: deliveredDirectory, details: changeDetails)
+        let oneRoster = try configuration.flag("oneroster.enabled")
+            ? OneRosterSet(files: OneRosterFile.files(demographics: configuration.flag("oneroster.demographics")),
+                           directory: exporter.newDirectory)
+            : nil
         let lastSeconds = try history.lastStepSeconds()
         let criticalPath = CriticalPath(plan: plan, seconds: lastSeconds)
         let alongside = ModelsAlongside(
@@ -71,7 +77,10 @@ struct StagingBuild {
             databasePath: staging.newPath,
             jobs: alongside.jobs(needs: plan.models(neededBy:)) + ReadQueue.longestFirst(
                 exporter.jobs(needs: plan.models(neededBy:), then: { [changeGuard.job(comparing: $0, from: exporter)] })
-                    + validator.jobs(checks: views.map(\.view).filter { $0.hasPrefix("check_") }, needs: plan.models(neededBy:)),
+                    + validator.jobs(checks: views.map(\.view).filter { $0.hasPrefix("check_") }, needs: plan.models(neededBy:))
+                    + (oneRoster?.jobs(needs: plan.models(neededBy:), then: { file in
+                        file.isCompared ? [changeGuard.job(comparing: file.path) { oneRoster!.written(file) }] : []
+                    }) ?? []),
                 seconds: lastSeconds),
             finished: steps.record)
         do {
@@ -93,6 +102,7 @@ struct StagingBuild {
             }
             progress?.update("checking and writing the files")
             try clock.time("validate") { try readers.finish() }
+            try clock.time("zip") { try oneRoster?.zip() }
             staging.removeScratchDirectory()
             clock.record("write", seconds: steps.seconds(of: "file"))
             clock.record("compare", seconds: steps.seconds(of: "compare"))
@@ -103,7 +113,7 @@ struct StagingBuild {
             guard mode == ["delete"] else {
                 throw DatabaseError(message: "the write-ahead log could not be folded into the file (journal mode \(mode))", context: staging.newPath)
             }
-            return Built(runID: runID, findings: validator.findings, exporter: exporter, changeGuard: changeGuard)
+            return Built(runID: runID, findings: validator.findings, exporter: exporter, changeGuard: changeGuard, oneRoster: oneRoster)
         } catch {
             readers.cancel()
             exporter.discard()

@@ -2,13 +2,17 @@ import Foundation
 
 /// How one file differs from the last delivered run's, by the keys in clever_file_key.
 public struct FileChange: Sendable, Equatable {
-    public let file: ExportFile
+    /// The file's path in the set: students.csv, oneroster/users.csv.
+    public let name: String
     public let previousRows: Int?  // nil: never delivered
     public let rows: Int
     public var added = 0, removed = 0, changed = 0
     public var addedKeys: [String] = [], removedKeys: [String] = [], changedKeys: [String] = []
     /// The first rows added and removed (by label, then key), for the report.
     public var addedSamples: [ChangedRow] = [], removedSamples: [ChangedRow] = []
+
+    /// The Clever file, for a Clever file.
+    public var file: ExportFile? { ExportFile(rawValue: String(name.dropLast(".csv".count))) }
 
     /// The share of the previous rows this run loses, in percent.
     public var dropPercent: Double {
@@ -37,7 +41,7 @@ final class ChangeGuard: @unchecked Sendable {
     /// How many of the rows added and removed the report names, per file.
     static let samples = 10
     private let lock = NSLock()
-    private var found: [ExportFile: FileChange] = [:]
+    private var found: [String: FileChange] = [:]
 
     init(deliveredDirectory: String, details: Bool = false) {
         self.deliveredDirectory = deliveredDirectory
@@ -46,31 +50,37 @@ final class ChangeGuard: @unchecked Sendable {
 
     /// The job that compares `file` once `exporter` has written it.
     func job(comparing file: ExportFile, from exporter: Exporter) -> ReadQueue.Job {
-        ReadQueue.Job(kind: "compare", name: file.fileName, needs: []) { database in
-            let change = try self.compare(exporter.written(file), in: database)
-            self.lock.withLock { self.found[file] = change }
+        job(comparing: file.fileName) { let written = exporter.written(file); return (written.path, written.rows) }
+    }
+
+    /// The job that compares the file `name` (its path in the set) once written: `written` says
+    /// where it is and its rows.
+    func job(comparing name: String, written: @escaping () -> (path: String, rows: Int)) -> ReadQueue.Job {
+        ReadQueue.Job(kind: "compare", name: name, needs: []) { database in
+            let (path, rows) = written()
+            let change = try self.compare(name, at: path, rows: rows, in: database)
+            self.lock.withLock { self.found[name] = change }
         }
     }
 
-    /// What the jobs found, for `files` (as published), in their order.
-    func changes(of files: [ExportedFile]) -> [FileChange] {
-        lock.withLock { files.map { found[$0.file] ?? FileChange(file: $0.file, previousRows: nil, rows: $0.rows) } }
+    /// What the jobs found, for the files `names` with their rows, in their order.
+    func changes(of files: [(name: String, rows: Int)]) -> [FileChange] {
+        lock.withLock { files.map { found[$0.name] ?? FileChange(name: $0.name, previousRows: nil, rows: $0.rows) } }
     }
 
-    private func deliveredPath(_ file: ExportFile) -> String {
-        URL(fileURLWithPath: deliveredDirectory).appending(path: file.fileName).path
+    private func deliveredPath(_ name: String) -> String {
+        URL(fileURLWithPath: deliveredDirectory).appending(path: name).path
     }
 
     /// Compares one file; `database` is a connection of the job's own, for its temporary tables.
-    private func compare(_ exported: ExportedFile, in database: Database) throws -> FileChange {
-        let file = exported.file
-        guard FileManager.default.fileExists(atPath: deliveredPath(file)) else {
-            return FileChange(file: file, previousRows: nil, rows: exported.rows)
+    private func compare(_ name: String, at path: String, rows: Int, in database: Database) throws -> FileChange {
+        guard FileManager.default.fileExists(atPath: deliveredPath(name)) else {
+            return FileChange(name: name, previousRows: nil, rows: rows)
         }
-        let now = try CSVReader(path: exported.path, name: file.fileName)
-        let before = try CSVReader(path: deliveredPath(file), name: "the delivered \(file.fileName)")
+        let now = try CSVReader(path: path, name: name)
+        let before = try CSVReader(path: deliveredPath(name), name: "the delivered \(name)")
         guard try now.next(), try before.next() else {
-            return FileChange(file: file, previousRows: nil, rows: exported.rows)
+            return FileChange(name: name, previousRows: nil, rows: rows)
         }
         let nowColumns = Self.names(now), beforeColumns = Self.names(before)
         try database.execute("""
@@ -92,9 +102,9 @@ final class ChangeGuard: @unchecked Sendable {
             try? database.execute("rollback to compare; release compare")
             throw error
         }
-        var change = FileChange(file: file, previousRows: previousRows, rows: exported.rows)
+        var change = FileChange(name: name, previousRows: previousRows, rows: rows)
         let expressions = try database.rows(
-            "select key_expression, label_expression from clever_file_key where file = ?", [file.rawValue]).first
+            "select key_expression, label_expression from clever_file_key where file = ?", [String(name.dropLast(".csv".count))]).first
         let key = expressions?[0] ?? "1"
         let comparison = """
             with now_keys as (select distinct \(key) as k from temp.now_only),
@@ -154,13 +164,19 @@ final class ChangeGuard: @unchecked Sendable {
     /// temporary name and renamed over the last one. The writer never changes a built file in
     /// place — each run writes new ones — so a link stays the file that was delivered.
     func recordDelivered(_ files: [ExportedFile]) throws {
-        try FileManager.default.createDirectory(
-            atPath: deliveredDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try recordDelivered(files.map { ($0.file.fileName, $0.path) })
+    }
+
+    /// The same for files by their path in the set (oneroster/users.csv) and where they are.
+    func recordDelivered(_ files: [(name: String, path: String)]) throws {
         for exported in files {
-            let target = deliveredPath(exported.file)
+            let target = deliveredPath(exported.name)
+            let folder = URL(fileURLWithPath: target).deletingLastPathComponent()
+            try FileManager.default.createDirectory(
+                atPath: folder.path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             // One name a file, so that what a killed run left is replaced by the next (the run
             // lock keeps two from writing at once).
-            let temporary = URL(fileURLWithPath: deliveredDirectory).appending(path: ".\(exported.file.fileName).tmp").path
+            let temporary = folder.appending(path: ".\(URL(fileURLWithPath: target).lastPathComponent).tmp").path
             unlink(temporary)
             // rename() leaves both names when they are links to the same file (the set was
             // delivered again): the temporary one goes either way.
@@ -173,7 +189,7 @@ final class ChangeGuard: @unchecked Sendable {
                 unlink(temporary)
                 throw WriteError(path: target, reason: reason)
             }
-            CrashPoint.reached("delivered renamed \(exported.file.fileName)")
+            CrashPoint.reached("delivered renamed \(exported.name)")
         }
     }
 

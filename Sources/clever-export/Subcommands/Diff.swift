@@ -19,10 +19,10 @@ struct Diff: ParsableCommand {
             let report = try ExportRun(request).run()
             for change in report.changes {
                 guard let previous = change.previousRows else {
-                    print("\(change.file.rawValue).csv: \(change.rows) rows; nothing delivered before to compare with")
+                    print("\(change.name): \(change.rows) rows; nothing delivered before to compare with")
                     continue
                 }
-                print("\(change.file.rawValue).csv: \(previous) → \(change.rows) rows; \(change.added) added, \(change.removed) removed, \(change.changed) changed")
+                print("\(change.name): \(previous) → \(change.rows) rows; \(change.added) added, \(change.removed) removed, \(change.changed) changed")
                 for (label, keys) in [("+", change.addedKeys), ("-", change.removedKeys), ("~", change.changedKeys)] {
                     for key in keys { print("  \(label) \(key)") }
                 }
