@@ -48,9 +48,18 @@ final class GoldenFileTests: XCTestCase {
                     assertSameFile(actual, demo.appending(path: "expected/\(written.file.fileName)"))
                 }
             }
+            // The OneRoster set, when the fixture writes one: every file of it, byte for byte.
+            let oneRoster = fixture.appending(path: "expected/oneroster")
+            let expectedOneRoster = (try? FileManager.default.contentsOfDirectory(atPath: oneRoster.path)) ?? []
+            XCTAssertEqual(Set(expectedOneRoster), Set(report.oneRoster?.files.map { URL(fileURLWithPath: $0.path).lastPathComponent } ?? []),
+                           "\(name): expected/oneroster/ holds exactly the OneRoster files the run writes")
+            for file in report.oneRoster?.files ?? [] {
+                changed += 1
+                assertSameFile(URL(fileURLWithPath: file.path), fixture.appending(path: "expected/\(file.name)"))
+            }
             XCTAssertGreaterThan(changed, 0, "\(name) shows no effect: its expected/ folder is empty")
             let expectedNames = try FileManager.default.contentsOfDirectory(atPath: fixture.appending(path: "expected").path)
-            XCTAssertEqual(Set(expectedNames).subtracting(report.files.map(\.file.fileName)), [],
+            XCTAssertEqual(Set(expectedNames).subtracting(report.files.map(\.file.fileName) + (report.oneRoster == nil ? [] : ["oneroster"])), [],
                            "\(name): expected files the run does not write")
         }
     }

@@ -80,7 +80,7 @@ final class EmailDeliveryTests: XCTestCase {
         let server = try SMTPServer(folder: folder, tls: .implicit, user: user, password: password)
         var settings = settings(server, scheme: "smtps")
         settings.subject = "Clever – Schüler und Kurse für die Rektorin, Herbst 2026 (alle Dateien)"
-        try delivery(settings).send(files(), body: "Run 7: 3 files, no warnings.\n")
+        try delivery(settings).send(files().map(\.delivered), body: "Run 7: 3 files, no warnings.\n")
         let mail = try ReceivedMail.read(try server.messages()[0], attachmentsInto: folder.appending(path: "received"))
         XCTAssertEqual(mail.headers["Subject"], settings.subject)
         XCTAssertEqual(mail.body, "Run 7: 3 files, no warnings.\n")

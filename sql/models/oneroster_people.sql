@@ -17,10 +17,7 @@
 -- reads: export_staff, export_students, export_teachers, guardian_role_map, oneroster_class_teachers, run_options, staff_logins, staff_role_map, stg_guardians, stg_staff, stg_staff_roles, stg_students, student_contacts
 drop table if exists oneroster_people;
 create table oneroster_people as
-with options as (
-    select * from run_options where oneroster_enabled
-),
-contacts as (
+with contacts as (
     select
         c.student_id,
         c.contact_rank as guardian_number,
@@ -29,11 +26,11 @@ contacts as (
         c.contact_phone,
         g.contact_id, g.given_name, g.family_name, g.is_one_word, g.email, g.relationship_raw,
         s.school_id
-    from options o
+    from run_options o
     cross join student_contacts c
     join stg_guardians g on g.student_id = c.student_id and g.guardian_number = c.contact_rank
     join export_students s on s.student_id = c.student_id
-    where o.oneroster_guardians
+    where o.oneroster_enabled and o.oneroster_guardians
 ),
 -- Distinct values in byte order, for the list columns below.
 student_agents as (
@@ -73,10 +70,11 @@ students as (
         s.username, s.first_name as given_name, s.last_name as family_name, s.middle_name,
         s.student_number as identifier, s.email, null as phone, a.agent_ids,
         g.ceds_grade as grades, g.grade_code, s.password, 0 as is_one_word
-    from options o
+    from run_options o
     cross join export_students s
     left join stg_students g on g.source_row = s.source_row
     left join student_agents a on a.student_id = s.student_id
+    where o.oneroster_enabled
 ),
 staff_rows as (
     select staff_id, school_id, 1 as in_teachers, username, email, password from export_teachers
@@ -85,8 +83,9 @@ staff_rows as (
 ),
 staff_ids as (
     select r.staff_id, max(r.in_teachers) as in_teachers
-    from options o
+    from run_options o
     cross join staff_rows r
+    where o.oneroster_enabled
     group by r.staff_id
 ),
 staff_schools as (
@@ -94,8 +93,9 @@ staff_schools as (
     from (
         select distinct r.staff_id,
             case r.school_id when 'DEFAULT_DISTRICT_OFFICE' then o.oneroster_district_id else r.school_id end as org_id
-        from options o
+        from run_options o
         cross join staff_rows r
+        where o.oneroster_enabled
         order by 1, 2
     )
     group by staff_id
@@ -135,7 +135,7 @@ staff as (
         l.username, p.first_name as given_name, p.last_name as family_name, p.middle_name,
         g.teacher_number as identifier, l.email, null as phone, null as agent_ids,
         null as grades, null as grade_code, l.password, 0 as is_one_word
-    from options o
+    from run_options o
     cross join staff_ids i
     join staff_schools s on s.staff_id = i.staff_id
     join staff_logins_chosen l on l.staff_id = i.staff_id

@@ -21,13 +21,14 @@ term_years as (
         row_number() over (partition by school_code, term_code order by sections desc, school_year desc) as year_rank
     from section_years
 ),
+-- max(): one value even when the extract repeats a term (an error the checks report).
 terms as (
     select y.school_code, y.term_code, y.school_year, y.years,
-        max(t.name) as title, max(t.start_date) as start_date, max(t.end_date) as end_date
+        (select max(t.name) from stg_terms t where t.school_code = y.school_code and t.term_code = y.term_code) as title,
+        (select max(t.start_date) from stg_terms t where t.school_code = y.school_code and t.term_code = y.term_code) as start_date,
+        (select max(t.end_date) from stg_terms t where t.school_code = y.school_code and t.term_code = y.term_code) as end_date
     from term_years y
-    left join stg_terms t on t.school_code = y.school_code and t.term_code = y.term_code
     where y.year_rank = 1
-    group by y.school_code, y.term_code
 ),
 years as (
     select school_year, min(start_date) as start_date, max(end_date) as end_date
