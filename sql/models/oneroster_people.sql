@@ -14,7 +14,7 @@
 --     guardian_role_map (default guardian); username its e-mail.
 --   agent_ids link students and guardians both ways. A username left empty by its source is the
 --   sourced_id (username_fell_back, warned). Empty unless oneroster.enabled.
--- reads: export_staff, export_students, export_teachers, guardian_role_map, oneroster_class_teachers, run_options, staff_logins, staff_role_map, stg_guardians, stg_staff, stg_staff_roles, stg_students, student_contacts
+-- reads: export_staff, export_students, export_teachers, guardian_role_map, run_options, staff_logins, staff_role_map, stg_guardians, stg_staff, stg_staff_roles, stg_students, student_contacts, written_teachers
 drop table if exists oneroster_people;
 create table oneroster_people as
 with contacts as (
@@ -120,7 +120,7 @@ staff as (
     select
         i.staff_id as sourced_id, 'staff' as kind, s.org_ids,
         case
-            when i.staff_id in (select t.staff_id from oneroster_class_teachers t) then 'teacher'
+            when i.staff_id in (select t.staff_id from written_teachers t) then 'teacher'
             when p.is_administrator then 'administrator'
             when p.is_teacher then 'teacher'
             when exists (

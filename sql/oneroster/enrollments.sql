@@ -1,7 +1,8 @@
 -- oneroster_enrollments: enrollments.csv: a student row per row of Clever's enrollments.csv, and
--- a teacher row per teacher sections.csv names for the class, its Teacher_id primary. beginDate
+-- a teacher row per teacher sections.csv names for the class (written_teachers: Teacher_id, then
+-- Teacher_2_id … as teacher_columns has them), its Teacher_id primary. beginDate
 -- and endDate are empty: the term carries the dates.
--- reads: export_enrollments, oneroster_class_teachers, run_options
+-- reads: export_enrollments, run_options, written_teachers
 create view oneroster_enrollments as
 with final as (
     select
@@ -23,6 +24,8 @@ with final as (
     select
         t.section_id || '.' || t.staff_id, t.section_id || '.' || t.staff_id, null, null,
         t.section_id, t.school_code, t.staff_id, 'teacher', iif(t.slot = 1, 'true', 'false'), null, null
-    from oneroster_class_teachers t
+    from run_options o
+    cross join written_teachers t
+    where o.oneroster_enabled
 )
 select * from final;

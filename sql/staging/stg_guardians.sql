@@ -44,19 +44,19 @@ final as (
         end as custody_issue,
         contact_id,
         case
-            when first_name <> '' and last_name <> '' then first_name
+            when coalesce(first_name, '') <> '' and coalesce(last_name, '') <> '' then first_name
             when instr(full_name, ',') > 0 then trim(substr(full_name, instr(full_name, ',') + 1))
             when instr(full_name, ' ') > 0 then trim(rtrim(full_name, replace(full_name, ' ', '')))
             else full_name
         end as given_name,
         case
-            when first_name <> '' and last_name <> '' then last_name
+            when coalesce(first_name, '') <> '' and coalesce(last_name, '') <> '' then last_name
             when instr(full_name, ',') > 0 then trim(substr(full_name, 1, instr(full_name, ',') - 1))
             -- rtrim with every letter the name has takes its last word off.
             when instr(full_name, ' ') > 0 then substr(full_name, length(rtrim(full_name, replace(full_name, ' ', ''))) + 1)
             else full_name
         end as family_name,
-        not (first_name <> '' and last_name <> '') and instr(coalesce(full_name, ''), ',') = 0
+        not (coalesce(first_name, '') <> '' and coalesce(last_name, '') <> '') and instr(coalesce(full_name, ''), ',') = 0
             and instr(coalesce(full_name, ''), ' ') = 0 as is_one_word
     from named
 )
