@@ -78,6 +78,27 @@ final class OneRosterCheckTests: XCTestCase {
         ])
     }
 
+    /// The change guard compares each OneRoster file with the last OneRoster set delivered: half
+    /// the students gone holds both sets (students.csv 59 to 29, an inactive student among those
+    /// kept; users.csv 88 to 58: the 29 staff stay); the report and the summary list the OneRoster files with the Clever ones.
+    func testADropHoldsTheOneRosterSetToo() throws {
+        let (config, extract, work) = try demoExtractCopy(self, extra: "[delivery.local]\ndir = \"out\"\narchive = false\n" + oneRoster)
+        XCTAssertEqual(try run(config, in: work).outcome, .delivered)
+        let students = extract.appending(path: "students.csv")
+        let lines = try String(contentsOf: students, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        try lines.enumerated().filter { $0.offset == 0 || $0.offset % 2 == 1 }.map(\.element).joined(separator: "\n")
+            .write(to: students, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try run(config, in: work)) { error in
+            guard let held = error as? RunHeld else { return XCTFail("\(error)") }
+            XCTAssertTrue(held.report.holds.contains { $0.hasPrefix("students.csv would drop from 59 to 29 rows") }, "\(held.report.holds)")
+            XCTAssertTrue(held.report.oneRoster?.holds.contains { $0.hasPrefix("OneRoster set held: oneroster/users.csv would drop from 88 to 58 rows") } == true,
+                          "\(held.report.oneRoster?.holds ?? [])")
+            XCTAssertTrue(held.report.summary().contains("  oneroster/users.csv                  58        0       30        0"), held.report.summary())
+        }
+        let page = try String(contentsOf: work.appending(path: "staging.db-files/report.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("<tr><td>oneroster/users.csv</td><td class=n>58</td><td class=n>88</td><td class=n>0</td><td class=n>30</td>"), page)
+    }
+
     /// Enabled without the district org's ID and name: a configuration error naming both keys.
     func testTheDistrictMustBeNamed() {
         XCTAssertEqual(configurationProblems("[oneroster]\nenabled = true\n"), [

@@ -10,4 +10,11 @@ insert into clever_file_key values
     ('sections', 'Section_id', 'Name'),
     ('enrollments', 'Section_id || '' / '' || Student_id', null),
     ('staff', 'Staff_id || '' at '' || School_id', 'First_name || '' '' || Last_name'),
-    ('admins', 'Staff_id || '' at '' || School_id', 'First_name || '' '' || Last_name');
+    ('admins', 'Staff_id || '' at '' || School_id', 'First_name || '' '' || Last_name'),
+    ('oneroster/orgs', 'sourcedId', 'name'),
+    ('oneroster/academicSessions', 'sourcedId', 'title'),
+    ('oneroster/courses', 'sourcedId', 'title'),
+    ('oneroster/classes', 'sourcedId', 'title'),
+    ('oneroster/users', 'sourcedId', 'givenName || '' '' || familyName'),
+    ('oneroster/enrollments', 'sourcedId', null),
+    ('oneroster/demographics', 'sourcedId', null);

@@ -55,13 +55,14 @@ struct HTMLReport {
         let delivered = report.deliveries.filter(\.succeeded).map(\.target)
         let headline = switch report.outcome {
         case .delivered: delivered.isEmpty ? "Built; no delivery target configured." : "Delivered to \(delivered.joined(separator: ", "))."
-        case .held: "Held: nothing was delivered."
+        case .held: delivered.isEmpty ? "Held: nothing was delivered." : "Held in part: delivered to \(delivered.joined(separator: ", ")) only."
         case .dryRun: "Dry run: nothing was delivered."
         case .deliveryFailed: "Delivery failed" + (delivered.isEmpty ? "." : " (delivered to \(delivered.joined(separator: ", ")) only).")
         }
         var page = "<p class=\"outcome \(RowsChart.outcomeClass(report.outcome.rawValue))\"><b>\(escapeHTML(headline))</b></p>\n"
-        if !report.holds.isEmpty {
-            page += "<ul>\n" + report.holds.map { "<li class=error>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n"
+        let holds = report.holds + (report.oneRoster?.holds ?? [])
+        if !holds.isEmpty {
+            page += "<ul>\n" + holds.map { "<li class=error>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n"
         }
         return page + "<p>As of \(escapeHTML(report.asOf)); took \(String(format: "%.1f", report.seconds)) s. Staging database: \(escapeHTML(report.databasePath)).</p>\n"
     }
@@ -74,6 +75,15 @@ struct HTMLReport {
             let found = report.findings(in: file.file)
             page += "<tr><td>\(file.file.fileName)</td>"
                 + (["\(file.rows)"] + compared + ["\(found.errors)", "\(found.warnings)"]).map { "<td class=n>\($0)</td>" }.joined()
+                + "</tr>\n"
+        }
+        for change in report.oneRoster?.changes ?? [] {
+            let compared = change.previousRows.map { ["\($0)", "\(change.added)", "\(change.removed)", "\(change.changed)"] }
+                ?? ["-", "-", "-", "-"]
+            let found = report.findings.filter { $0.file == change.name }
+            let errors = found.filter { $0.severity == .error }.count
+            page += "<tr><td>\(escapeHTML(change.name))</td>"
+                + (["\(change.rows)"] + compared + ["\(errors)", "\(found.count - errors)"]).map { "<td class=n>\($0)</td>" }.joined()
                 + "</tr>\n"
         }
         return page + "</table>\n"
@@ -94,8 +104,9 @@ struct HTMLReport {
 
     /// The rows added and removed since the last delivery, by name.
     private func changes() -> String {
-        let changed = report.changes.filter { $0.previousRows != nil && $0.added + $0.removed + $0.changed > 0 }
-        guard report.changes.contains(where: { $0.previousRows != nil }) else {
+        let all = report.changes + (report.oneRoster?.changes ?? [])
+        let changed = all.filter { $0.previousRows != nil && $0.added + $0.removed + $0.changed > 0 }
+        guard all.contains(where: { $0.previousRows != nil }) else {
             return "<h2>Changes since the last delivery</h2>\n<p>Nothing was delivered before: nothing to compare with.</p>\n"
         }
         var page = "<h2>Changes since the last delivery</h2>\n"

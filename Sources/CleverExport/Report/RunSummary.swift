@@ -42,16 +42,24 @@ struct RunSummary: CustomStringConvertible {
                 compared ? "\(change.removed)" : "-", compared ? "\(change.changed)" : "-",
                 "\(found.errors)", "\(found.warnings)"))
         }
-        if report.changes.contains(where: { $0.previousRows == nil }) {
+        for change in report.oneRoster?.changes ?? [] {
+            let compared = change.previousRows != nil
+            let found = report.findings.filter { $0.file == change.name }
+            let errors = found.filter { $0.severity == .error }.count
+            lines.append(row(
+                change.name, "\(change.rows)", compared ? "\(change.added)" : "-", compared ? "\(change.removed)" : "-",
+                compared ? "\(change.changed)" : "-", "\(errors)", "\(found.count - errors)"))
+        }
+        if (report.changes + (report.oneRoster?.changes ?? [])).contains(where: { $0.previousRows == nil }) {
             lines.append("  (-: nothing delivered before to compare with)")
         }
         lines += findings()
         switch report.outcome {
         case .dryRun:
             lines.append("Dry run: nothing delivered. Would send \(report.files.map { URL(fileURLWithPath: $0.path).lastPathComponent }.joined(separator: ", "))\(report.holds.isEmpty ? "" : ", but the run would be held"):")
-            lines += report.holds.map { "  held: \($0)" }
+            lines += (report.holds + (report.oneRoster?.holds ?? [])).map { "  held: \($0)" }
         case .held:
-            lines += report.holds.map { "Held: \($0)." }
+            lines += (report.holds + (report.oneRoster?.holds ?? [])).map { "Held: \($0)." }
         default:
             break
         }
@@ -65,8 +73,11 @@ struct RunSummary: CustomStringConvertible {
         return lines.joined(separator: "\n")
     }
 
+    /// The file column's width: 16, or the longest OneRoster name and a space.
+    private var nameWidth: Int { max(16, (report.oneRoster?.changes.map(\.name.count).max() ?? 0) + 1) }
+
     private func row(_ name: String, _ values: String...) -> String {
-        "  " + name.padding(toLength: 16, withPad: " ", startingAt: 0)
+        "  " + name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
             + values.map { String(repeating: " ", count: max(0, 8 - $0.count)) + $0 }.joined(separator: " ")
     }
 

@@ -47,7 +47,8 @@ extension ExportRun {
 
     /// Tries every configured target without sending the files.
     public func checkConnections() -> [(target: String, outcome: Result<String, DeliveryError>)] {
-        deliveries(stamp: Self.stamp(Date())).targets.compactMap { $0 as? ConnectionCheck }.map { target in
+        let targets = deliveries(stamp: Self.stamp(Date()))
+        return (targets.targets + targets.oneRosterTargets).compactMap { $0 as? ConnectionCheck }.map { target in
             do {
                 return (target.target, .success(try target.checkConnection()))
             } catch let error as DeliveryError {

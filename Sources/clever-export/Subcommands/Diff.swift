@@ -17,7 +17,7 @@ struct Diff: ParsableCommand {
             request.dryRun = true
             request.changeDetails = details
             let report = try ExportRun(request).run()
-            for change in report.changes {
+            for change in report.changes + (report.oneRoster?.changes ?? []) {
                 guard let previous = change.previousRows else {
                     print("\(change.name): \(change.rows) rows; nothing delivered before to compare with")
                     continue
