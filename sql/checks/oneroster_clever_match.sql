@@ -3,10 +3,11 @@
 -- sections.csv, the student enrollments enrollments.csv; every teachers.csv Teacher_id is a staff
 -- user, every teacher sections.csv names a teacher user, every staff user in teachers.csv,
 -- staff.csv or admins.csv; each class's teachers are its Teacher_*_id columns, its primary its
--- Teacher_id. Compared as sets, each way.
+-- Teacher_id. Compared as sets, each way; with OneRoster off, nothing is read (enabled is empty).
 -- reads: clever_admins, clever_enrollments, clever_schools, clever_sections, clever_staff, clever_students, clever_teachers, oneroster_classes, oneroster_enrollments, oneroster_orgs, oneroster_people, oneroster_users, run_options, written_teachers
 create view check_oneroster_clever_match as
-with enabled as (
+-- Not materialized: each use reads run_options in place (and so the header's reads hold).
+with enabled as not materialized (
     select 1 from run_options where oneroster_enabled
 ),
 staff_users as (
@@ -20,13 +21,13 @@ differences (file, record, problem) as (
     from (select School_id from enabled cross join clever_schools except select sourcedId from oneroster_orgs where type = 'school')
     union all
     select 'orgs.csv', 'sourcedId ' || sourcedId, 'is a school of orgs.csv but not in schools.csv'
-    from (select sourcedId from oneroster_orgs where type = 'school' except select School_id from clever_schools)
+    from (select sourcedId from oneroster_orgs where type = 'school' except select School_id from enabled cross join clever_schools)
     union all
     select 'users.csv', 'Student_id ' || Student_id, 'is in students.csv but not a student of users.csv'
     from (select Student_id from enabled cross join clever_students except select sourcedId from oneroster_users where role = 'student')
     union all
     select 'users.csv', 'sourcedId ' || sourcedId, 'is a student of users.csv but not in students.csv'
-    from (select sourcedId from oneroster_users where role = 'student' except select Student_id from clever_students)
+    from (select sourcedId from oneroster_users where role = 'student' except select Student_id from enabled cross join clever_students)
     union all
     -- Staff that other_staff_role = "omit" leaves out are counted by check_oneroster_warnings.
     select 'users.csv', 'Teacher_id ' || Teacher_id, 'is in teachers.csv but not a staff user of users.csv'
@@ -42,13 +43,13 @@ differences (file, record, problem) as (
     group by w.staff_id
     union all
     select 'users.csv', 'sourcedId ' || sourcedId, 'is a staff user of users.csv but in none of teachers.csv, staff.csv, admins.csv'
-    from (select sourcedId from staff_users except select id from clever_people)
+    from (select sourcedId from staff_users except select id from enabled cross join clever_people)
     union all
     select 'classes.csv', 'Section_id ' || Section_id, 'is in sections.csv but not in classes.csv'
     from (select Section_id from enabled cross join clever_sections except select sourcedId from oneroster_classes)
     union all
     select 'classes.csv', 'sourcedId ' || sourcedId, 'is in classes.csv but not in sections.csv'
-    from (select sourcedId from oneroster_classes except select Section_id from clever_sections)
+    from (select sourcedId from oneroster_classes except select Section_id from enabled cross join clever_sections)
     union all
     select 'enrollments.csv', 'Section_id ' || s || ' / Student_id ' || u, 'is in enrollments.csv but not a student enrollment of the OneRoster set'
     from (
@@ -59,7 +60,7 @@ differences (file, record, problem) as (
     select 'enrollments.csv', 'sourcedId ' || s || '.' || u, 'is a student enrollment of the OneRoster set but not in enrollments.csv'
     from (
         select classSourcedId as s, userSourcedId as u from oneroster_enrollments where role = 'student'
-        except select Section_id, Student_id from clever_enrollments
+        except select Section_id, Student_id from enabled cross join clever_enrollments
     )
     union all
     select 'enrollments.csv', 'classSourcedId ' || s || ', teacher ' || u || iif(p = 'true', ' (primary)', ''),

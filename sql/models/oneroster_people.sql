@@ -103,18 +103,22 @@ staff_schools as (
 staff_logins_chosen as (
     select staff_id, username, email, password
     from (
-        select *, row_number() over (partition by staff_id order by in_teachers desc, school_id) as row_rank
-        from staff_rows
+        select r.*, row_number() over (partition by r.staff_id order by r.in_teachers desc, r.school_id) as row_rank
+        from run_options o
+        cross join staff_rows r
+        where o.oneroster_enabled
     )
     where row_rank = 1
 ),
 -- One row per key even when the extract repeats one (an error the checks report).
 staff_people as (
-    select staff_id, max(first_name) as first_name, max(last_name) as last_name,
-        max(middle_name) as middle_name, max(is_teacher) as is_teacher,
-        max(is_administrator) as is_administrator
-    from stg_staff
-    group by staff_id
+    select s.staff_id, max(s.first_name) as first_name, max(s.last_name) as last_name,
+        max(s.middle_name) as middle_name, max(s.is_teacher) as is_teacher,
+        max(s.is_administrator) as is_administrator
+    from run_options o
+    cross join stg_staff s
+    where o.oneroster_enabled
+    group by s.staff_id
 ),
 staff as (
     select
