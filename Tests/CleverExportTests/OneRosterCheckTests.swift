@@ -59,6 +59,21 @@ final class OneRosterCheckTests: XCTestCase {
         }
     }
 
+    /// The set against its manifest: an edited manifest that marks demographics.csv bulk while
+    /// oneroster.demographics is off names the missing file.
+    func testAManifestThatDoesNotMatchTheSetIsAnError() throws {
+        let (config, _, work) = try demoExtractCopy(self, extra: oneRoster)
+        let sql = work.appending(path: "sql")
+        try FileManager.default.copyItem(at: packageRoot.appending(path: "sql"), to: sql)
+        try edit(sql.appending(path: "oneroster/manifest.sql"), "iif(o.oneroster_demographics, 'bulk', 'absent')", "'bulk'")
+        XCTAssertThrowsError(try run(config, in: work, sql: sql, output: true)) { error in
+            guard let held = error as? RunHeld else { return XCTFail("\(error)") }
+            XCTAssertEqual(held.report.findings.filter { $0.isOneRoster && $0.severity == .error }.map(\.description), [
+                "oneroster/manifest.csv: file.demographics: is bulk, but demographics.csv is not in the set; receivers reject the set [oneroster_manifest]",
+            ])
+        }
+    }
+
     /// What holds nothing but is named: a grade with no CEDS code, a guardian named in one word,
     /// guardians without an e-mail (G-G3005 made so, and the demo's G3014), staff no rule gives a role with "omit" (T2007 and
     /// T2016, neither teaching nor flagged nor holding a mapped role).

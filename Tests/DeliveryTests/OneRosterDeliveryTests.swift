@@ -90,8 +90,55 @@ final class OneRosterDeliveryTests: XCTestCase {
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertEqual(try Data(contentsOf: oneRoster.appending(path: "oneroster.zip")), zip, "the same input, the same bytes")
 
+        let diff = try command(binary, ["diff", "--config", config.path], check: false)
+        XCTAssertEqual(diff.status, 0, diff.stderr)
+        XCTAssertTrue(diff.stdout.contains("oneroster/users.csv: 88 → 88 rows; 0 added, 0 removed, 0 changed"), diff.stdout)
+
         let check = try command(binary, ["check-connection", "--config", config.path], check: false)
         XCTAssertEqual(check.status, 0, check.stderr)
         XCTAssertTrue(check.stdout.contains("OK OneRoster SFTP \(user)@127.0.0.1:\(server.port)"), check.stdout)
+    }
+
+    /// [oneroster.delivery.email]: one message with oneroster.zip attached, byte for byte; the
+    /// Clever files stay in the local folder.
+    func testTheZipIsMailedToItsOwnRecipients() throws {
+        let password = UUID().uuidString
+        let smtp = try SMTPServer(folder: folder.appending(path: "smtp"), tls: .starttls, user: "mailer", password: password)
+        let config = folder.appending(path: "clever-export.toml")
+        try """
+            [source]
+            dir = "\(extract)"
+            database = "staging.db"
+            [export]
+            as_of = 2026-10-15
+            [delivery.local]
+            dir = "out"
+            archive = false
+            [oneroster]
+            enabled = true
+            district_id = "MVPS"
+            district_name = "Maple Valley Public Schools"
+            [oneroster.delivery.email]
+            smtp_url = "smtp://127.0.0.1:\(smtp.port)"
+            from = "sis@district.example"
+            to = ["rostering@apple.example"]
+            username = "mailer"
+            password_env = "CLEVER_TEST_SMTP_PASSWORD"
+            ca_file = "\(smtp.certificate.path)"
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let result = try command(binary, ["run", "-q", "--config", config.path],
+                                 environment: ["CLEVER_TEST_SMTP_PASSWORD": password], check: false)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let messages = try smtp.messages()
+        XCTAssertEqual(messages.count, 1)
+        let received = folder.appending(path: "received")
+        let mail = try ReceivedMail.read(messages[0], attachmentsInto: received)
+        XCTAssertEqual(mail.headers["Subject"], "OneRoster roster files")
+        XCTAssertEqual(mail.headers["To"], "rostering@apple.example")
+        XCTAssertEqual(mail.attachments.map(\.name), ["oneroster.zip"])
+        XCTAssertEqual(mail.attachments.map(\.type), ["application/zip"])
+        XCTAssertEqual(try Data(contentsOf: received.appending(path: "oneroster.zip")),
+                       try Data(contentsOf: folder.appending(path: "out/oneroster.zip")))
+        XCTAssertTrue(mail.body?.contains("oneroster.zip") ?? false, mail.body ?? "no body")
     }
 }

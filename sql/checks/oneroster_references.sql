@@ -5,30 +5,37 @@
 -- commas.
 -- reads: oneroster_academic_sessions, oneroster_classes, oneroster_courses, oneroster_enrollments, oneroster_orgs, oneroster_users
 create view check_oneroster_references as
-with recursive items (file, id, list, item, rest) as (
-    select 'users.csv', sourcedId, 'orgSourcedIds', null, orgSourcedIds || ',' from oneroster_users where orgSourcedIds <> ''
+with recursive lists (file, id, list, value) as (
+    select 'users.csv', sourcedId, 'orgSourcedIds', orgSourcedIds from oneroster_users where orgSourcedIds <> ''
     union all
-    select 'users.csv', sourcedId, 'agentSourcedIds', null, agentSourcedIds || ',' from oneroster_users where agentSourcedIds <> ''
+    select 'users.csv', sourcedId, 'agentSourcedIds', agentSourcedIds from oneroster_users where agentSourcedIds <> ''
     union all
-    select 'classes.csv', sourcedId, 'termSourcedIds', null, termSourcedIds || ',' from oneroster_classes where termSourcedIds <> ''
+    select 'classes.csv', sourcedId, 'termSourcedIds', termSourcedIds from oneroster_classes where termSourcedIds <> ''
+),
+-- Only the lists of several values are split; most hold one.
+items (file, id, list, item, rest) as (
+    select file, id, list, null, value || ',' from lists where instr(value, ',') > 0
     union all
     select file, id, list, substr(rest, 1, instr(rest, ',') - 1), substr(rest, instr(rest, ',') + 1)
     from items
     where rest <> ''
 ),
 listed as (
+    select file, id, list, value as item from lists where instr(value, ',') = 0
+    union all
     select file, id, list, item from items where item is not null
 ),
 orgs as (select sourcedId, type from oneroster_orgs),
 school_years as (select sourcedId from oneroster_academic_sessions where type = 'schoolYear'),
 users as (select sourcedId, role from oneroster_users),
+-- Each agent link with both ends' roles (NULL: the agent is no user).
 links as (
-    select l.id, l.item, u.role = 'student' as from_student
-    from listed l join users u on u.sourcedId = l.id
+    select l.id, l.item, u.role = 'student' as from_student, a.role as agent_role
+    from listed l
+    join users u on u.sourcedId = l.id
+    left join users a on a.sourcedId = l.item
     where l.list = 'agentSourcedIds'
 ),
-student_links as (select id as student, item as agent from links where from_student),
-agent_links as (select item as student, id as agent from links where not from_student),
 dangling (file, id, problem) as (
     select file, id, list || ' names ' || item || ', which is not in orgs.csv'
     from listed where list = 'orgSourcedIds' and item not in (select sourcedId from orgs)
@@ -54,30 +61,34 @@ dangling (file, id, problem) as (
     select 'classes.csv', sourcedId, 'schoolSourcedId ' || schoolSourcedId || ' is not a school of orgs.csv'
     from oneroster_classes where schoolSourcedId not in (select sourcedId from orgs where type = 'school')
     union all
-    select 'enrollments.csv', sourcedId, 'classSourcedId ' || classSourcedId || ' is not in classes.csv'
-    from oneroster_enrollments where classSourcedId not in (select sourcedId from oneroster_classes)
-    union all
-    select 'enrollments.csv', sourcedId, 'userSourcedId ' || userSourcedId || ' is not in users.csv'
-    from oneroster_enrollments where userSourcedId not in (select sourcedId from users)
-    union all
-    select 'enrollments.csv', sourcedId, 'schoolSourcedId ' || schoolSourcedId || ' is not a school of orgs.csv'
-    from oneroster_enrollments where schoolSourcedId not in (select sourcedId from orgs where type = 'school')
+    -- One pass over the enrollments, the first reference that fails named.
+    select 'enrollments.csv', sourcedId, case
+            when classSourcedId not in (select sourcedId from oneroster_classes) then 'classSourcedId ' || classSourcedId || ' is not in classes.csv'
+            when userSourcedId not in (select sourcedId from users) then 'userSourcedId ' || userSourcedId || ' is not in users.csv'
+            when schoolSourcedId not in (select sourcedId from orgs where type = 'school') then 'schoolSourcedId ' || schoolSourcedId || ' is not a school of orgs.csv'
+        end
+    from oneroster_enrollments
+    where classSourcedId not in (select sourcedId from oneroster_classes)
+        or userSourcedId not in (select sourcedId from users)
+        or schoolSourcedId not in (select sourcedId from orgs where type = 'school')
     union all
     -- An agent is a user of the other side: a student's a guardian, parent or relative, theirs a student.
-    select l.file, l.id, 'agentSourcedIds names ' || l.item || ', ' || iif(a.sourcedId is null, 'which is not in users.csv',
-            'a ' || a.role || ', not ' || iif(u.role = 'student', 'a guardian, parent or relative', 'a student'))
-    from listed l
-    join users u on u.sourcedId = l.id
-    left join users a on a.sourcedId = l.item
-    where l.list = 'agentSourcedIds'
-        and (a.sourcedId is null or iif(u.role = 'student', a.role not in ('guardian', 'parent', 'relative'), a.role <> 'student'))
+    select 'users.csv', id, 'agentSourcedIds names ' || item || ', ' || iif(agent_role is null, 'which is not in users.csv',
+            'a ' || agent_role || ', not ' || iif(from_student, 'a guardian, parent or relative', 'a student'))
+    from links
+    where agent_role is null or iif(from_student, agent_role not in ('guardian', 'parent', 'relative'), agent_role <> 'student')
     union all
-    -- Each link listed both ways (compared as sets: no lookup per link).
-    select 'users.csv', student, 'agentSourcedIds names ' || agent || ', who does not list ' || student || ' back'
-    from (select student, agent from student_links except select student, agent from agent_links)
-    union all
-    select 'users.csv', agent, 'agentSourcedIds names ' || student || ', who does not list ' || agent || ' back'
-    from (select student, agent from agent_links except select student, agent from student_links)
+    -- Each link listed both ways: a (student, agent) pair that only one side lists.
+    select 'users.csv', max(iif(from_student, student, agent)),
+        'agentSourcedIds names ' || max(iif(from_student, agent, student)) || ', who does not list '
+            || max(iif(from_student, student, agent)) || ' back'
+    from (
+        select iif(from_student, id, item) as student, iif(from_student, item, id) as agent, from_student
+        from links
+        where agent_role is not null
+    )
+    group by student, agent
+    having count(distinct from_student) = 1
 ),
 final as (
     select 'error' as severity, 'oneroster_dangling_reference' as code, 'oneroster/' || file as file,

@@ -12,7 +12,9 @@ with class_grades as (
         select distinct e.section_id, u.grades, c.position
         from run_options o
         cross join export_enrollments e
-        join oneroster_people u on u.sourced_id = e.student_id and u.kind = 'student'
+        -- CROSS JOIN keeps the enrollments outside: a lookup of each one's student, never a scan of
+        -- every enrollment for each student (docs/benchmark.md, planner).
+        cross join oneroster_people u on u.sourced_id = e.student_id and u.kind = 'student'
         join ceds_grades c on c.ceds_grade = u.grades
         where o.oneroster_enabled
         -- group_concat keeps the order its input comes in.

@@ -32,9 +32,11 @@ final as (
         f.school_id as org_id,
         f.subjects,
         n.course_names
+    -- CROSS JOIN keeps each course's first class outside: years and names are looked up by it,
+    -- never scanned together (docs/benchmark.md, planner).
     from firsts f
-    join years y on y.course_id = f.course_id and y.year_rank = 1
-    join names n on n.course_id = f.course_id
+    cross join years y on y.course_id = f.course_id and y.year_rank = 1
+    cross join names n on n.course_id = f.course_id
     where f.class_rank = 1
 )
 select * from final;

@@ -60,8 +60,10 @@ guardians as (
         select *, row_number() over (partition by sourced_id order by student_id, guardian_number) as row_rank
         from contacts
     ) c
-    join guardian_schools s on s.sourced_id = c.sourced_id
-    join guardian_students a on a.sourced_id = c.sourced_id
+    -- CROSS JOIN keeps each guardian outside: two lookups a guardian, not a scan of one list for
+    -- every row of the other (docs/benchmark.md, planner).
+    cross join guardian_schools s on s.sourced_id = c.sourced_id
+    cross join guardian_students a on a.sourced_id = c.sourced_id
     where c.row_rank = 1
 ),
 students as (
@@ -100,7 +102,8 @@ staff_schools as (
     )
     group by staff_id
 ),
-staff_logins_chosen as (
+-- Materialized: joined by staff_id, not searched by its rank for every staff row (docs/benchmark.md, planner).
+staff_logins_chosen as materialized (
     select staff_id, username, email, password
     from (
         select r.*, row_number() over (partition by r.staff_id order by r.in_teachers desc, r.school_id) as row_rank

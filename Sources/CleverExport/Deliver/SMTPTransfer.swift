@@ -68,7 +68,7 @@ final class SMTPTransfer {
         for path in attachments {
             let part = curl_mime_addpart(mime)
             guard curl_mime_filedata(part, path) == CURLE_OK else { throw DeliveryError("cannot attach \(path)") }
-            curl_mime_type(part, "text/csv")
+            curl_mime_type(part, path.hasSuffix(".zip") ? "application/zip" : "text/csv")
             curl_mime_encoder(part, "base64")
         }
         _ = clever_curl_set_mime(curl, CURLOPT_MIMEPOST, mime)

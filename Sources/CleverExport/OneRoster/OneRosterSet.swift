@@ -47,6 +47,24 @@ final class OneRosterSet: @unchecked Sendable {
                 DeliveredFile(path: base.appending(path: Self.zipName).path, name: Self.zipName, rows: nil))
     }
 
+    /// The contract's check of the set against its manifest: a file marked bulk that is not in
+    /// oneroster/, or one marked absent that is. Read from the files as written.
+    func manifestFindings() throws -> [Finding] {
+        let present = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        let manifest = try String(contentsOfFile: path(.manifest), encoding: .utf8)
+        return manifest.components(separatedBy: "\r\n").dropFirst().compactMap { line -> Finding? in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 2, fields[0].hasPrefix("file.") else { return nil }
+            let name = String(fields[0].dropFirst("file.".count)) + ".csv"
+            let problem = fields[1] == "bulk" && !present.contains(name) ? "is bulk, but \(name) is not in the set"
+                : fields[1] == "absent" && present.contains(name) ? "is absent, but \(name) is in the set" : nil
+            return problem.map {
+                Finding(severity: .error, code: "oneroster_manifest", file: OneRosterFile.manifest.path, record: fields[0],
+                        message: "\($0); receivers reject the set")
+            }
+        }
+    }
+
     /// The zip of the written files, in the set's order.
     func zip() throws {
         try ZipArchive.write(files.map { ($0.fileName, path($0)) },

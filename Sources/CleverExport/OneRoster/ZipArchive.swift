@@ -66,7 +66,9 @@ struct ZipArchive {
         let dataStart = output.offset
 
         var stream = z_stream()
-        guard clever_deflate_init_raw(&stream, Z_DEFAULT_COMPRESSION) == Z_OK else {
+        // The fastest level: the zip is made once every file is written, on the run's critical
+        // path; at 1M students it takes a quarter of the default level's time for 25% more bytes.
+        guard clever_deflate_init_raw(&stream, Z_BEST_SPEED) == Z_OK else {
             throw WriteError(path: output.path, reason: "zlib could not start deflating")
         }
         defer { deflateEnd(&stream) }

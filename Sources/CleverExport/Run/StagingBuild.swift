@@ -113,7 +113,8 @@ struct StagingBuild {
             guard mode == ["delete"] else {
                 throw DatabaseError(message: "the write-ahead log could not be folded into the file (journal mode \(mode))", context: staging.newPath)
             }
-            return Built(runID: runID, findings: validator.findings, exporter: exporter, changeGuard: changeGuard, oneRoster: oneRoster)
+            let findings = validator.findings + (try oneRoster?.manifestFindings() ?? [])
+            return Built(runID: runID, findings: findings, exporter: exporter, changeGuard: changeGuard, oneRoster: oneRoster)
         } catch {
             readers.cancel()
             exporter.discard()
