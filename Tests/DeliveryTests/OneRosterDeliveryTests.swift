@@ -26,6 +26,27 @@ final class OneRosterDeliveryTests: XCTestCase {
         server = nil
     }
 
+    /// The demo district with a local folder and the OneRoster set on, then `targets`.
+    func writeConfig(_ targets: String) throws -> URL {
+        let config = folder.appending(path: "clever-export.toml")
+        try ("""
+            [source]
+            dir = "\(extract)"
+            database = "staging.db"
+            [export]
+            as_of = 2026-10-15
+            [delivery.local]
+            dir = "out"
+            archive = false
+            [oneroster]
+            enabled = true
+            district_id = "MVPS"
+            district_name = "Maple Valley Public Schools"
+
+            """ + targets).write(to: config, atomically: true, encoding: .utf8)
+        return config
+    }
+
     func testTheZipGoesToItsOwnServerWholeAndTheSameTwice() throws {
         let clever = folder.appending(path: "clever-remote"), oneRoster = folder.appending(path: "oneroster-remote")
         for remote in [clever, oneRoster] { try FileManager.default.createDirectory(at: remote, withIntermediateDirectories: true) }
@@ -43,23 +64,7 @@ final class OneRosterDeliveryTests: XCTestCase {
 
             """
         }
-        let config = folder.appending(path: "clever-export.toml")
-        try ("""
-            [source]
-            dir = "\(extract)"
-            database = "staging.db"
-            [export]
-            as_of = 2026-10-15
-            [delivery.local]
-            dir = "out"
-            archive = false
-            [oneroster]
-            enabled = true
-            district_id = "MVPS"
-            district_name = "Maple Valley Public Schools"
-
-            """ + (try sftp("delivery.sftp", clever)) + (try sftp("oneroster.delivery.sftp", oneRoster)))
-            .write(to: config, atomically: true, encoding: .utf8)
+        let config = try writeConfig((try sftp("delivery.sftp", clever)) + (try sftp("oneroster.delivery.sftp", oneRoster)))
 
         let first = try command(binary, ["run", "-q", "--config", config.path], check: false)
         XCTAssertEqual(first.status, 0, first.stderr)
@@ -104,20 +109,7 @@ final class OneRosterDeliveryTests: XCTestCase {
     func testTheZipIsMailedToItsOwnRecipients() throws {
         let password = UUID().uuidString
         let smtp = try SMTPServer(folder: folder.appending(path: "smtp"), tls: .starttls, user: "mailer", password: password)
-        let config = folder.appending(path: "clever-export.toml")
-        try """
-            [source]
-            dir = "\(extract)"
-            database = "staging.db"
-            [export]
-            as_of = 2026-10-15
-            [delivery.local]
-            dir = "out"
-            archive = false
-            [oneroster]
-            enabled = true
-            district_id = "MVPS"
-            district_name = "Maple Valley Public Schools"
+        let config = try writeConfig("""
             [oneroster.delivery.email]
             smtp_url = "smtp://127.0.0.1:\(smtp.port)"
             from = "sis@district.example"
@@ -125,7 +117,7 @@ final class OneRosterDeliveryTests: XCTestCase {
             username = "mailer"
             password_env = "CLEVER_TEST_SMTP_PASSWORD"
             ca_file = "\(smtp.certificate.path)"
-            """.write(to: config, atomically: true, encoding: .utf8)
+            """)
         let result = try command(binary, ["run", "-q", "--config", config.path],
                                  environment: ["CLEVER_TEST_SMTP_PASSWORD": password], check: false)
         XCTAssertEqual(result.status, 0, result.stderr)
