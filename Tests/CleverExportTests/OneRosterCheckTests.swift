@@ -112,6 +112,7 @@ final class OneRosterCheckTests: XCTestCase {
         }
         let page = try String(contentsOf: work.appending(path: "staging.db-files/report.html"), encoding: .utf8)
         XCTAssertTrue(page.contains("<tr><td>oneroster/users.csv</td><td class=n>58</td><td class=n>88</td><td class=n>0</td><td class=n>30</td>"), page)
+        XCTAssertTrue(page.contains("aria-label=\"oneroster/users.csv: rows over the last 2 runs\""), "a chart for each OneRoster file")
     }
 
     /// Enabled without the district org's ID and name: a configuration error naming both keys.

@@ -93,11 +93,14 @@ struct HTMLReport {
     private func charts() -> String {
         guard !runs.isEmpty else { return "" }
         var page = "<h2>Rows over the last \(runs.count) run\(runs.count == 1 ? "" : "s")</h2>\n<div class=charts>\n"
-        for file in report.files.map(\.file) {
+        let charted = report.files.map { ($0.file.rawValue, $0.file.fileName) }
+            + (report.oneRoster?.files ?? []).filter { $0.name != OneRosterFile.manifest.path }
+                .map { (String($0.name.dropLast(".csv".count)), $0.name) }
+        for (key, title) in charted {
             let points = runs.compactMap { run in
-                run.rows[file.rawValue].map { RowsChart.Point(asOf: run.asOf, rows: $0, outcome: run.outcome) }
+                run.rows[key].map { RowsChart.Point(asOf: run.asOf, rows: $0, outcome: run.outcome) }
             }
-            page += RowsChart(title: file.fileName, points: points).svg + "\n"
+            page += RowsChart(title: title, points: points).svg + "\n"
         }
         return page + "</div>\n<p class=more>A dot a run: green delivered, red held, grey a dry run, orange failed.</p>\n"
     }

@@ -76,11 +76,14 @@ struct RunHistory {
     func finish(_ report: RunReport) throws {
         try database.transaction {
             let file = try database.prepare("insert into run_file (run_id, file, rows) values (?, ?, ?)")
-            for exported in report.files {
+            // The Clever files by name (students), the OneRoster files by path (oneroster/users).
+            let written = report.files.map { ($0.file.rawValue, $0.rows) }
+                + (report.oneRoster?.files ?? []).map { (String($0.name.dropLast(".csv".count)), $0.rows ?? 0) }
+            for (name, rows) in written {
                 file.reset()
                 file.bind(Int64(report.runID), at: 1)
-                file.bind(exported.file.rawValue, at: 2)
-                file.bind(Int64(exported.rows), at: 3)
+                file.bind(name, at: 2)
+                file.bind(Int64(rows), at: 3)
                 try file.step()
             }
             let school = try database.prepare("insert into run_school_rows (run_id, file, school_id, rows) values (?, ?, ?, ?)")
