@@ -38,32 +38,41 @@ student_agents as (
     from (select distinct student_id, sourced_id from contacts order by student_id, sourced_id)
     group by student_id
 ),
-guardian_students as (
-    select sourced_id, group_concat(student_id, ',') as agent_ids
-    from (select distinct sourced_id, student_id from contacts order by sourced_id, student_id)
+-- Each guardian's students, and its first and last school: one pass in sourced_id order.
+guardian_lists as (
+    select sourced_id, group_concat(student_id, ',') as agent_ids,
+        min(school_id) as first_school, max(school_id) as last_school
+    from (select distinct sourced_id, student_id, school_id from contacts order by sourced_id, student_id)
     group by sourced_id
 ),
-guardian_schools as (
+-- The school lists of the guardians whose students go to more than one school.
+several_schools as (
     select sourced_id, group_concat(school_id, ',') as org_ids
-    from (select distinct sourced_id, school_id from contacts order by sourced_id, school_id)
+    from (
+        select distinct c.sourced_id, c.school_id
+        from contacts c
+        where c.sourced_id in (select sourced_id from guardian_lists where first_school <> last_school)
+        order by 1, 2
+    )
     group by sourced_id
 ),
 guardians as (
     select
-        c.sourced_id, 'guardian' as kind, s.org_ids,
+        c.sourced_id, 'guardian' as kind,
+        iif(l.first_school = l.last_school, l.first_school,
+            (select m.org_ids from several_schools m where m.sourced_id = c.sourced_id)) as org_ids,
         coalesce((select m.oneroster_role from guardian_role_map m where m.sis_relationship = lower(c.relationship_raw)),
             'guardian') as role,
         c.email as username, c.given_name, c.family_name, null as middle_name,
-        c.contact_id as identifier, c.email, c.contact_phone as phone, a.agent_ids,
+        c.contact_id as identifier, c.email, c.contact_phone as phone, l.agent_ids,
         null as grades, null as grade_code, null as password, c.is_one_word
     from (
         select *, row_number() over (partition by sourced_id order by student_id, guardian_number) as row_rank
         from contacts
     ) c
-    -- CROSS JOIN keeps each guardian outside: two lookups a guardian, not a scan of one list for
-    -- every row of the other (docs/benchmark.md, planner).
-    cross join guardian_schools s on s.sourced_id = c.sourced_id
-    cross join guardian_students a on a.sourced_id = c.sourced_id
+    -- CROSS JOIN keeps each guardian outside: its lists are looked up, never scanned for every
+    -- guardian (docs/benchmark.md, planner).
+    cross join guardian_lists l on l.sourced_id = c.sourced_id
     where c.row_rank = 1
 ),
 students as (
