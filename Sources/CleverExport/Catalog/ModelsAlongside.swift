@@ -54,7 +54,8 @@ final class ModelsAlongside: @unchecked Sendable {
         do {
             let path = try scratch(file.model)
             let database = try Database(path: path)
-            try database.execute("pragma journal_mode = off; pragma synchronous = off; pragma cache_size = -65536")
+            // A 16 MiB cache, as the readers have: the writer's 64 MiB was no faster (docs/benchmark.md).
+            try database.execute("pragma journal_mode = off; pragma synchronous = off; pragma cache_size = -16384")
             let attach = try database.prepare("attach database ? as staging")
             attach.bind(stagingPath, at: 1)
             try attach.step()

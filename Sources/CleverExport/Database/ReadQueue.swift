@@ -90,8 +90,9 @@ final class ReadQueue: @unchecked Sendable {
     private func work() {
         do {
             let database = try Database(path: databasePath)
-            // The writer's 64 MiB cache, not SQLite's 2 MB: the files' sorts spill to disk less.
-            try database.execute("pragma cache_size = -65536")
+            // 16 MiB, not SQLite's 2 MB, so the files' sorts spill to disk less; the writer's 64 MiB
+            // was no faster here and cost 100 MB more at 1M students (docs/benchmark.md).
+            try database.execute("pragma cache_size = -16384")
             while let job = next() {
                 let start = Date()
                 try job.run(database)
