@@ -17,8 +17,8 @@ public struct RunReport: Sendable {
     public var deliveries: [DeliveryResult]
     public var outcome: Outcome
     public var seconds: Double
-    /// Seconds per phase (import, history, index, build, validate, write, compare, checkpoint,
-    /// sync, deliver, record), in order; write and compare add up steps that ran alongside the build.
+    /// Seconds per phase (import, history, index, build, validate, zip with OneRoster, write,
+    /// compare, checkpoint, sync, deliver, record), in order; write and compare add up steps that ran alongside the build.
     public var phases: [(name: String, seconds: Double)] = []
     /// Seconds per step: each file imported, model built, check run, file written and compared.
     public var steps: [Step] = []

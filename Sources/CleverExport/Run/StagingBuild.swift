@@ -102,7 +102,7 @@ struct StagingBuild {
             }
             progress?.update("checking and writing the files")
             try clock.time("validate") { try readers.finish() }
-            try clock.time("zip") { try oneRoster?.zip() }
+            if let oneRoster { try clock.time("zip") { try oneRoster.zip() } }
             staging.removeScratchDirectory()
             clock.record("write", seconds: steps.seconds(of: "file"))
             clock.record("compare", seconds: steps.seconds(of: "compare"))
