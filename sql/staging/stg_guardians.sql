@@ -14,7 +14,8 @@ with named as (
         *,
         coalesce(nullif(name, ''),
             nullif(trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), '')
-        ) as full_name
+        ) as full_name,
+        coalesce(first_name, '') <> '' and coalesce(last_name, '') <> '' as has_both_names
     from guardians
 ),
 final as (
@@ -44,19 +45,19 @@ final as (
         end as custody_issue,
         contact_id,
         case
-            when coalesce(first_name, '') <> '' and coalesce(last_name, '') <> '' then first_name
+            when has_both_names then first_name
             when instr(full_name, ',') > 0 then trim(substr(full_name, instr(full_name, ',') + 1))
             when instr(full_name, ' ') > 0 then trim(rtrim(full_name, replace(full_name, ' ', '')))
             else full_name
         end as given_name,
         case
-            when coalesce(first_name, '') <> '' and coalesce(last_name, '') <> '' then last_name
+            when has_both_names then last_name
             when instr(full_name, ',') > 0 then trim(substr(full_name, 1, instr(full_name, ',') - 1))
             -- rtrim with every letter the name has takes its last word off.
             when instr(full_name, ' ') > 0 then substr(full_name, length(rtrim(full_name, replace(full_name, ' ', ''))) + 1)
             else full_name
         end as family_name,
-        not (coalesce(first_name, '') <> '' and coalesce(last_name, '') <> '') and instr(coalesce(full_name, ''), ',') = 0
+        not has_both_names and instr(coalesce(full_name, ''), ',') = 0
             and instr(coalesce(full_name, ''), ' ') = 0 as is_one_word
     from named
 )

@@ -136,21 +136,24 @@ final class Exporter: @unchecked Sendable {
         // are checked as they are written, and sorted by their text when they fail the check.
         let ownOrder = "\(select)\(columns.map { "\"\($0)\"" }.joined(separator: ", "))"
         let school = columns.firstIndex(of: schoolColumn).map { RowTally(column: Int32($0)) }
-        if try !database.plansSort(ownOrder, context: context) {
+        // A new file each attempt, its rows counted by school from the start.
+        func writer() throws -> CSVWriter {
             unlink(path)
             let writer = try CSVWriter(creating: path)
             writer.tally = school
-            if let written = try writer.writeIfSorted(header: columns, rows: try prepared(ownOrder)) {
-                return (written, writer.tally?.finish() ?? [:])
+            return writer
+        }
+        if try !database.plansSort(ownOrder, context: context) {
+            let attempt = try writer()
+            if let written = try attempt.writeIfSorted(header: columns, rows: try prepared(ownOrder)) {
+                return (written, attempt.tally?.finish() ?? [:])
             }
         }
         // Sorting the written text (NULL written as empty) keeps the order byte-wise.
-        unlink(path)
-        let writer = try CSVWriter(creating: path)
-        writer.tally = school
-        let written = try writer.write(
+        let sorted = try writer()
+        let written = try sorted.write(
             header: columns, rows: try prepared("\(select)\((1...columns.count).map(String.init).joined(separator: ", "))"))
-        return (written, writer.tally?.finish() ?? [:])
+        return (written, sorted.tally?.finish() ?? [:])
     }
 }
 

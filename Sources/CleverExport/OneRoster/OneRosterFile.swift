@@ -7,7 +7,7 @@ public enum OneRosterFile: String, CaseIterable, Sendable {
     public var fileName: String { rawValue + ".csv" }
 
     /// The name a finding, the history and the change guard know it by: oneroster/users.csv.
-    public var path: String { "oneroster/" + fileName }
+    public var nameInSet: String { "oneroster/" + fileName }
 
     var viewName: String {
         "oneroster_" + rawValue.replacing(/[A-Z]/) { "_" + $0.output.lowercased() }

@@ -27,7 +27,7 @@ final class OneRosterSet: @unchecked Sendable {
     func jobs(needs: (String) -> Set<String>, then: (OneRosterFile) -> [ReadQueue.Job]) -> [ReadQueue.Job] {
         files.map { file in
             ReadQueue.Job(
-                kind: "file", name: file.path, needs: needs(file.viewName),
+                kind: "file", name: file.nameInSet, needs: needs(file.viewName),
                 run: { database in
                     let written = try Self.write(file, to: self.path(file), from: database)
                     self.lock.withLock { self.rows[file] = written }
@@ -43,7 +43,7 @@ final class OneRosterSet: @unchecked Sendable {
     func published(in outbox: String) -> (files: [DeliveredFile], zip: DeliveredFile) {
         let rows = lock.withLock { self.rows }
         let base = URL(fileURLWithPath: outbox)
-        return (files.map { DeliveredFile(path: base.appending(path: $0.path).path, name: $0.path, rows: rows[$0] ?? 0) },
+        return (files.map { DeliveredFile(path: base.appending(path: $0.nameInSet).path, name: $0.nameInSet, rows: rows[$0] ?? 0) },
                 DeliveredFile(path: base.appending(path: Self.zipName).path, name: Self.zipName, rows: nil))
     }
 
@@ -59,7 +59,7 @@ final class OneRosterSet: @unchecked Sendable {
             let problem = fields[1] == "bulk" && !present.contains(name) ? "is bulk, but \(name) is not in the set"
                 : fields[1] == "absent" && present.contains(name) ? "is absent, but \(name) is in the set" : nil
             return problem.map {
-                Finding(severity: .error, code: "oneroster_manifest", file: OneRosterFile.manifest.path, record: fields[0],
+                Finding(severity: .error, code: "oneroster_manifest", file: OneRosterFile.manifest.nameInSet, record: fields[0],
                         message: "\($0); receivers reject the set")
             }
         }
@@ -73,7 +73,7 @@ final class OneRosterSet: @unchecked Sendable {
 
     /// Writes the view's columns but sort_key, sorted by it (byte order).
     static func write(_ file: OneRosterFile, to path: String, from database: Database) throws -> Int {
-        let context = "writing \(file.path)"
+        let context = "writing \(file.nameInSet)"
         let probe = try database.prepare("select * from \(file.viewName) limit 0", context: context)
         let columns = (0..<probe.columnCount).map { probe.columnName(at: $0) }.filter { $0 != "sort_key" }
         let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")

@@ -60,7 +60,7 @@ struct HTMLReport {
         case .deliveryFailed: "Delivery failed" + (delivered.isEmpty ? "." : " (delivered to \(delivered.joined(separator: ", ")) only).")
         }
         var page = "<p class=\"outcome \(RowsChart.outcomeClass(report.outcome.rawValue))\"><b>\(escapeHTML(headline))</b></p>\n"
-        let holds = report.holds + (report.oneRoster?.holds ?? [])
+        let holds = report.allHolds
         if !holds.isEmpty {
             page += "<ul>\n" + holds.map { "<li class=error>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n"
         }
@@ -69,21 +69,12 @@ struct HTMLReport {
 
     private func files() -> String {
         var page = "<h2>Files</h2>\n<table><tr><th>file</th><th>rows</th><th>last delivered</th><th>added</th><th>removed</th><th>changed</th><th>errors</th><th>warnings</th></tr>\n"
-        for (file, change) in zip(report.files, report.changes) {
+        for change in report.allChanges {
             let compared = change.previousRows.map { ["\($0)", "\(change.added)", "\(change.removed)", "\(change.changed)"] }
                 ?? ["-", "-", "-", "-"]
-            let found = report.findings(in: file.file)
-            page += "<tr><td>\(file.file.fileName)</td>"
-                + (["\(file.rows)"] + compared + ["\(found.errors)", "\(found.warnings)"]).map { "<td class=n>\($0)</td>" }.joined()
-                + "</tr>\n"
-        }
-        for change in report.oneRoster?.changes ?? [] {
-            let compared = change.previousRows.map { ["\($0)", "\(change.added)", "\(change.removed)", "\(change.changed)"] }
-                ?? ["-", "-", "-", "-"]
-            let found = report.findings.filter { $0.file == change.name }
-            let errors = found.filter { $0.severity == .error }.count
+            let found = report.findings(of: change)
             page += "<tr><td>\(escapeHTML(change.name))</td>"
-                + (["\(change.rows)"] + compared + ["\(errors)", "\(found.count - errors)"]).map { "<td class=n>\($0)</td>" }.joined()
+                + (["\(change.rows)"] + compared + ["\(found.errors)", "\(found.warnings)"]).map { "<td class=n>\($0)</td>" }.joined()
                 + "</tr>\n"
         }
         return page + "</table>\n"
@@ -93,21 +84,18 @@ struct HTMLReport {
     private func charts() -> String {
         guard !runs.isEmpty else { return "" }
         var page = "<h2>Rows over the last \(runs.count) run\(runs.count == 1 ? "" : "s")</h2>\n<div class=charts>\n"
-        let charted = report.files.map { ($0.file.rawValue, $0.file.fileName) }
-            + (report.oneRoster?.files ?? []).filter { $0.name != OneRosterFile.manifest.path }
-                .map { (String($0.name.dropLast(".csv".count)), $0.name) }
-        for (key, title) in charted {
+        for change in report.allChanges {
             let points = runs.compactMap { run in
-                run.rows[key].map { RowsChart.Point(asOf: run.asOf, rows: $0, outcome: run.outcome) }
+                run.rows[change.key].map { RowsChart.Point(asOf: run.asOf, rows: $0, outcome: run.outcome) }
             }
-            page += RowsChart(title: title, points: points).svg + "\n"
+            page += RowsChart(title: change.name, points: points).svg + "\n"
         }
         return page + "</div>\n<p class=more>A dot a run: green delivered, red held, grey a dry run, orange failed.</p>\n"
     }
 
     /// The rows added and removed since the last delivery, by name.
     private func changes() -> String {
-        let all = report.changes + (report.oneRoster?.changes ?? [])
+        let all = report.allChanges
         let changed = all.filter { $0.previousRows != nil && $0.added + $0.removed + $0.changed > 0 }
         guard all.contains(where: { $0.previousRows != nil }) else {
             return "<h2>Changes since the last delivery</h2>\n<p>Nothing was delivered before: nothing to compare with.</p>\n"

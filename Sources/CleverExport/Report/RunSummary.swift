@@ -1,9 +1,16 @@
 import Foundation
 
 extension RunReport {
-    /// How many findings of the checks over the Clever files (not over the extract) name `file`.
-    public func findings(in file: ExportFile) -> (errors: Int, warnings: Int) {
-        let found = findings.filter { $0.file == file.rawValue }
+    /// Every file written, compared with the last delivery: the Clever files, then the OneRoster set's.
+    public var allChanges: [FileChange] { changes + (oneRoster?.changes ?? []) }
+    /// What holds the Clever files, then what holds the OneRoster set.
+    public var allHolds: [String] { holds + (oneRoster?.holds ?? []) }
+
+    /// How many findings of the checks over the written files (not over the extract) name the
+    /// file of `change`: a Clever file by its name (students), a OneRoster one by its path.
+    public func findings(of change: FileChange) -> (errors: Int, warnings: Int) {
+        let file = change.file?.rawValue ?? change.name
+        let found = findings.filter { $0.file == file }
         let errors = found.filter { $0.severity == .error }.count
         return (errors, found.count - errors)
     }
@@ -34,32 +41,24 @@ struct RunSummary: CustomStringConvertible {
             }
         }
         lines.append(row("file", "rows", "added", "removed", "changed", "errors", "warnings"))
-        for (file, change) in zip(report.files, report.changes) {
+        for change in report.allChanges {
             let compared = change.previousRows != nil
-            let found = report.findings(in: file.file)
+            let found = report.findings(of: change)
             lines.append(row(
-                file.file.rawValue + ".csv", "\(file.rows)", compared ? "\(change.added)" : "-",
+                change.name, "\(change.rows)", compared ? "\(change.added)" : "-",
                 compared ? "\(change.removed)" : "-", compared ? "\(change.changed)" : "-",
                 "\(found.errors)", "\(found.warnings)"))
         }
-        for change in report.oneRoster?.changes ?? [] {
-            let compared = change.previousRows != nil
-            let found = report.findings.filter { $0.file == change.name }
-            let errors = found.filter { $0.severity == .error }.count
-            lines.append(row(
-                change.name, "\(change.rows)", compared ? "\(change.added)" : "-", compared ? "\(change.removed)" : "-",
-                compared ? "\(change.changed)" : "-", "\(errors)", "\(found.count - errors)"))
-        }
-        if (report.changes + (report.oneRoster?.changes ?? [])).contains(where: { $0.previousRows == nil }) {
+        if report.allChanges.contains(where: { $0.previousRows == nil }) {
             lines.append("  (-: nothing delivered before to compare with)")
         }
         lines += findings()
         switch report.outcome {
         case .dryRun:
             lines.append("Dry run: nothing delivered. Would send \(report.files.map { URL(fileURLWithPath: $0.path).lastPathComponent }.joined(separator: ", "))\(report.holds.isEmpty ? "" : ", but the run would be held"):")
-            lines += (report.holds + (report.oneRoster?.holds ?? [])).map { "  held: \($0)" }
+            lines += report.allHolds.map { "  held: \($0)" }
         case .held:
-            lines += (report.holds + (report.oneRoster?.holds ?? [])).map { "Held: \($0)." }
+            lines += report.allHolds.map { "Held: \($0)." }
         default:
             break
         }

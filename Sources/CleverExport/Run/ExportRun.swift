@@ -107,9 +107,8 @@ public struct ExportRun {
         report.accepted = acceptedFindings
         report.rowsBySchool = built.exporter.rowsBySchool()
         let oneRoster = built.oneRoster?.published(in: outboxDirectory)
-        if let oneRoster {
-            let compared = oneRoster.files.filter { $0.name != OneRosterFile.manifest.path }
-            let oneRosterChanges = built.changeGuard.changes(of: compared.map { ($0.name, $0.rows ?? 0) })
+        if let set = built.oneRoster, let oneRoster {
+            let oneRosterChanges = built.changeGuard.changes(of: set.files.filter(\.isCompared).map { ($0.nameInSet, set.written($0).rows) })
             report.oneRoster = OneRosterReport(
                 files: oneRoster.files, zip: oneRoster.zip, changes: oneRosterChanges,
                 holds: RunReport.holds(findings: built.findings, accepted: acceptedFindings, changes: oneRosterChanges,

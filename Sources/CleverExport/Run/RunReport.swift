@@ -64,7 +64,7 @@ public struct RunHeld: Error, CustomStringConvertible {
         let last = delivered.isEmpty
             ? "nothing was delivered; fix the extract, or deliver anyway with --force"
             : "only part was delivered (to \(delivered.joined(separator: ", "))); fix the extract, or deliver the rest anyway with --force"
-        return (errors + more + report.holds + (report.oneRoster?.holds ?? []) + [last]).joined(separator: "\n")
+        return (errors + more + report.allHolds + [last]).joined(separator: "\n")
     }
 }
 

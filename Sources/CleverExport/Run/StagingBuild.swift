@@ -79,7 +79,7 @@ struct StagingBuild {
                 exporter.jobs(needs: plan.models(neededBy:), then: { [changeGuard.job(comparing: $0, from: exporter)] })
                     + validator.jobs(checks: views.map(\.view).filter { $0.hasPrefix("check_") }, needs: plan.models(neededBy:))
                     + (oneRoster?.jobs(needs: plan.models(neededBy:), then: { file in
-                        file.isCompared ? [changeGuard.job(comparing: file.path) { oneRoster!.written(file) }] : []
+                        file.isCompared ? [changeGuard.job(comparing: file.nameInSet) { oneRoster!.written(file) }] : []
                     }) ?? []),
                 seconds: lastSeconds),
             finished: steps.record)

@@ -11,8 +11,10 @@ public struct FileChange: Sendable, Equatable {
     /// The first rows added and removed (by label, then key), for the report.
     public var addedSamples: [ChangedRow] = [], removedSamples: [ChangedRow] = []
 
+    /// The file's name in clever_file_key and the run history: students, oneroster/users.
+    public var key: String { String(name.dropLast(".csv".count)) }
     /// The Clever file, for a Clever file.
-    public var file: ExportFile? { ExportFile(rawValue: String(name.dropLast(".csv".count))) }
+    public var file: ExportFile? { ExportFile(rawValue: key) }
 
     /// The share of the previous rows this run loses, in percent.
     public var dropPercent: Double {
@@ -104,7 +106,7 @@ final class ChangeGuard: @unchecked Sendable {
         }
         var change = FileChange(name: name, previousRows: previousRows, rows: rows)
         let expressions = try database.rows(
-            "select key_expression, label_expression from clever_file_key where file = ?", [String(name.dropLast(".csv".count))]).first
+            "select key_expression, label_expression from clever_file_key where file = ?", [change.key]).first
         let key = expressions?[0] ?? "1"
         let comparison = """
             with now_keys as (select distinct \(key) as k from temp.now_only),

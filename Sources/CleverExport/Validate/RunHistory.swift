@@ -77,9 +77,7 @@ struct RunHistory {
         try database.transaction {
             let file = try database.prepare("insert into run_file (run_id, file, rows) values (?, ?, ?)")
             // The Clever files by name (students), the OneRoster files by path (oneroster/users).
-            let written = report.files.map { ($0.file.rawValue, $0.rows) }
-                + (report.oneRoster?.files ?? []).map { (String($0.name.dropLast(".csv".count)), $0.rows ?? 0) }
-            for (name, rows) in written {
+            for (name, rows) in report.allChanges.map({ ($0.key, $0.rows) }) {
                 file.reset()
                 file.bind(Int64(report.runID), at: 1)
                 file.bind(name, at: 2)
