@@ -1,6 +1,6 @@
 -- stg_courses: courses.csv cleaned; subject mapped through subject_map ('other' when unknown),
--- the grade level through grade_map (as written when unknown).
--- reads: courses, grade_map, subject_map, flag_words
+-- the grade level through grade_codes.
+-- reads: courses, grade_codes, subject_map, flag_words
 create view stg_courses as
 with typed as (
     select
@@ -21,7 +21,7 @@ final as (
         c.subject_raw,
         coalesce(m.clever_subject, 'other') as subject,
         c.grade_raw,
-        coalesce((select g.clever_grade from grade_map g where g.sis_grade = lower(c.grade_raw)), upper(c.grade_raw))
+        (select g.grade from grade_codes g where g.code = lower(c.grade_raw))
             as grade,
         coalesce((select f.flag from flag_words f where f.word = lower(c.user_flag_2)), 0) as user_flag_2,
         coalesce((select f.flag from flag_words f where f.word = lower(c.is_special_ed)), 0) as is_special_ed

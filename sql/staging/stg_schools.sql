@@ -1,8 +1,7 @@
 -- stg_schools: schools.csv cleaned. ZIP code and phone come from stg_zip_codes and
--- stg_phone_numbers (NULL when they cannot be written), the grades are read through grade_map
--- (as written when unknown); level defaults to OTHER. The *_raw columns keep what the SIS wrote,
--- for the checks.
--- reads: schools, grade_map, stg_phone_numbers, stg_zip_codes, flag_words
+-- stg_phone_numbers (NULL when they cannot be written), the grades are read through grade_codes;
+-- level defaults to OTHER. The *_raw columns keep what the SIS wrote, for the checks.
+-- reads: schools, grade_codes, stg_phone_numbers, stg_zip_codes, flag_words
 create view stg_schools as
 with typed as (
     select
@@ -41,10 +40,10 @@ final as (
         s.phone_raw,
         (select p.phone from stg_phone_numbers p where p.owner = 'school' and p.source_row = s.source_row) as phone,
         s.low_grade_raw,
-        coalesce((select g.clever_grade from grade_map g where g.sis_grade = lower(s.low_grade_raw)), upper(s.low_grade_raw))
+        (select g.grade from grade_codes g where g.code = lower(s.low_grade_raw))
             as low_grade,
         s.high_grade_raw,
-        coalesce((select g.clever_grade from grade_map g where g.sis_grade = lower(s.high_grade_raw)), upper(s.high_grade_raw))
+        (select g.grade from grade_codes g where g.code = lower(s.high_grade_raw))
             as high_grade,
         s.principal_name,
         s.principal_email,

@@ -1,9 +1,9 @@
 -- stg_students: students.csv cleaned and typed, one row per student as the SIS has it.
 -- The birth date is read through calendar_dates: YYYY-MM-DD in birth_date, MM/DD/YYYY in
 -- birth_date_us, NULL when unreadable; the ZIP code comes from stg_zip_codes; codes are mapped
--- through race_map, grade_map and home_language_map, flags become Y/N. source_row is the row's
+-- through race_map, grade_codes and home_language_map, flags become Y/N. source_row is the row's
 -- place in students.csv (its rowid). Which students are exported is decided in student_placements.
--- reads: calendar_dates, ceds_grade_map, flag_words, grade_map, home_language_map, race_map, stg_zip_codes, students
+-- reads: calendar_dates, flag_words, grade_codes, home_language_map, race_map, stg_zip_codes, students
 create view stg_students as
 with typed as (
     select
@@ -18,7 +18,6 @@ with typed as (
         upper(gender) as gender_raw,
         birth_date as birth_date_raw,
         grade_level as grade_code,
-        upper(grade_level) as grade_raw,
         race as race_raw,
         upper(hispanic_latino) as hispanic_raw,
         ell_status as ell_raw,
@@ -52,10 +51,10 @@ final as (
         (select b.iso from calendar_dates b where b.written = d.birth_date_raw) as birth_date,
         (select b.us from calendar_dates b where b.written = d.birth_date_raw) as birth_date_us,
         d.grade_code,
-        (select g.grade_group from grade_map g where g.sis_grade = lower(d.grade_code)) as grade_group,
-        coalesce((select g.clever_grade from grade_map g where g.sis_grade = lower(d.grade_code)), d.grade_raw) as grade,
-        -- OneRoster's grade: the CEDS code (ceds_grade_map); NULL when it has none (warned).
-        (select c.ceds_grade from ceds_grade_map c where c.sis_grade = lower(d.grade_code)) as ceds_grade,
+        (select g.grade_group from grade_codes g where g.code = lower(d.grade_code)) as grade_group,
+        (select g.grade from grade_codes g where g.code = lower(d.grade_code)) as grade,
+        -- OneRoster's grade: the CEDS code; NULL when it has none (warned).
+        (select g.ceds_grade from grade_codes g where g.code = lower(d.grade_code)) as ceds_grade,
         d.race_raw,
         (select r.clever_race from race_map r where r.sis_race = lower(d.race_raw)) as race,
         d.hispanic_raw,
