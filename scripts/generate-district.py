@@ -10,6 +10,13 @@ pre-registration school, ~1 teacher per 15 students plus ~15% non-teaching staff
 real extract has (flag spellings, phone punctuation, mixed date formats, inactive rows, dropped
 enrollments, co-taught / shared-teacher / inclusion sections, staff at two schools ...).
 
+--shape contact-heavy (default standard) keeps the schools, staff and catalog but changes the
+proportions an importer sees: ~4 guardians per student (more e-mails and second / third phones,
+some long names), about a third of the enrollments (2-3 active per secondary student, one special
+per elementary homeroom; sections still ~25), and students.csv rows about twice as wide (double
+given and last names, long addresses, an e-mail on every student). standard writes what it
+always wrote.
+
 Deterministic: the same --students and --seed give byte-identical files whatever --jobs is. Each
 school is generated from its own random.Random(f"{seed}/{school index}"), and the schools' rows
 are written in school order.
@@ -293,6 +300,78 @@ LEVEL_WORD = {"ELEM": "Elementary School", "MIDDLE": "Middle School", "HIGH": "H
 
 
 # ---------------------------------------------------------------------------------------------
+# District shapes (--shape): the knobs that set how many guardians, enrollments and student
+# bytes a district has. The standard knobs are the constants the generator always used, and a
+# knob that adds a draw is 0 / False there, so standard output stays byte-identical. The wide
+# pools are built from their own random.Random, so building them moves no other draw.
+
+def _long_last_pool():
+    """Hyphenated double last names (Okafor-Lindqvist), with the slug and raw text as in LAST_POOL."""
+    rng = random.Random(2027)
+    pool = []
+    for _ in range(5000):
+        text = "-".join(rng.sample(sorted(set(LAST_NAMES)), 2))
+        pool.append((q(text), slug(text), text))
+    return pool
+
+
+def _long_address_pool():
+    """Addresses of 90-160 characters: building, apartment, the complex's name, a c/o line and
+    sometimes a delivery note, everything an SIS address field ends up collecting."""
+    rng = random.Random(20270620)
+    kinds = ["Gardens", "Commons", "Village Apartments", "Towers", "Garden Apartments", "Court"]
+    directions = ["North", "South", "East", "West"]
+    carers = ["grandparent", "relative", "guardian", "foster parent", "family friend"]
+    notes = ["use side entrance", "rear entrance, ring bell twice", "mail to PO Box 1142",
+             "gate code 4471", "second floor, door on the left"]
+    pool = []
+    for _ in range(20000):
+        text = (f"{rng.randint(100, 99999)} {rng.choice(STREETS)} {rng.choice(directions)}"
+                f", Building {rng.randint(1, 24)}, Apartment {rng.randint(1, 40)}{rng.choice('ABCD')}"
+                f", {rng.choice(HONOREES)} {rng.choice(kinds)}, c/o {rng.choice(ADULT_FIRST)} "
+                f"{rng.choice(LAST_NAMES)}-{rng.choice(LAST_NAMES)} ({rng.choice(carers)})")
+        if rng.random() < 0.4:
+            text += f" - {rng.choice(notes)}"
+        pool.append(q(text))
+    return pool
+
+
+def _long_given_pool(rng, names, k):
+    """(field text, slug) pairs of two given names: hyphenated (Anna-Sofia) or not (Maria Luisa)."""
+    names = sorted(set(names))  # the lists repeat a few names; no "Carlos-Carlos"
+    pool = []
+    for _ in range(k):
+        a, b = rng.sample(names, 2)
+        text = f"{a}-{b}" if rng.random() < 0.5 else f"{a} {b}"
+        pool.append((q(text), slug(text)))
+    return pool
+
+
+_GIVEN_RNG = random.Random(2026)
+LONG_F_POOL = _long_given_pool(_GIVEN_RNG, FEMALE, 5000)
+LONG_M_POOL = _long_given_pool(_GIVEN_RNG, MALE, 5000)
+LONG_MIDDLE_POOL = [text for text, _ in _long_given_pool(_GIVEN_RNG, ADULT_FIRST, 5000)]
+LONG_LAST_POOL = _long_last_pool()
+LONG_ADDRESS_POOL = _long_address_pool()
+LONG_CITY = {town: f"Township of {town}" for town, _ in TOWNS}
+RACE_NAME_POOL = [r for r in RACE_POOL if len(r) > 1]  # the federal category names, no letters
+
+SHAPES = {
+    "standard": {
+        "guardians": GUARDIAN_COUNT_POOL, "phone_2": 0.45, "phone_3": 0.18, "guardian_email": 0.75,
+        "long_guardian": 0.0, "light": False, "wide": False,
+    },
+    "contact-heavy": {
+        "guardians": wp((2, 10), (3, 20), (4, 40), (5, 20), (6, 10)),  # mean 4.0
+        "phone_2": 0.8, "phone_3": 0.5, "guardian_email": 0.92, "long_guardian": 0.3,
+        "light": True,  # 2 core courses and sometimes one more; one special per ELEM homeroom
+        "wide": True,   # two first, middle and last names, long addresses and towns, race
+                        # names, an e-mail on everyone
+    },
+}
+
+
+# ---------------------------------------------------------------------------------------------
 # Shapes: pure functions of (level, student count, flags), so the plan (in the main process)
 # and each school's generator (in a worker) agree on grade sizes and staff offsets.
 
@@ -368,9 +447,10 @@ PLAN = None
 
 
 class Plan:
-    def __init__(self, n, seed):
+    def __init__(self, n, seed, shape="standard"):
         rng = random.Random(f"{seed}/plan")
         self.seed = seed
+        self.shape = SHAPES[shape]  # read by the school generators, so it travels with the plan
         self.n = n
         s = max(3, round(n / 500))
         n_high, n_mid = max(1, round(0.25 * s)), max(1, round(0.2 * s))
@@ -658,15 +738,19 @@ def gen_students(rng, out, plan, i, code, level, n, grades, town, zip5):
     stu.grade_num = gnums
     ids = [f"S{base + j + 1:07d}" for j in range(n)]
     stu.ids = ids
+    wide = plan.shape["wide"]
     genders = choices(GENDER_POOL, k=n)
-    lasts = choices(LAST_POOL, k=n)
-    females, males = choices(F_POOL, k=n), choices(M_POOL, k=n)
+    lasts = choices(LONG_LAST_POOL if wide else LAST_POOL, k=n)  # same draws from either pool
+    females = choices(LONG_F_POOL if wide else F_POOL, k=n)
+    males = choices(LONG_M_POOL if wide else M_POOL, k=n)
     firsts = [females[j] if g in "Ff" else males[j] if g in "Mm" or j & 1 else females[j]
               for j, g in enumerate(genders)]
-    middles = choices(MIDDLE_POOL, k=n)
-    addrs = choices(ADDRESS_POOL, k=n)
+    middles = choices(LONG_MIDDLE_POOL if wide else MIDDLE_POOL, k=n)
+    addrs = choices(LONG_ADDRESS_POOL if wide else ADDRESS_POOL, k=n)
     other_town = [rnd() < 0.08 for _ in range(n)]
     cities = [rng.choice(TOWNS) if o else (town, zip5) for o in other_town]
+    if wide:
+        cities = [(LONG_CITY[city], z) for city, z in cities]
     # Siblings: ~8% share a family (last name, address, guardians) with an earlier student.
     sibling_of = [-1] * n
     for j in range(1, n):
@@ -678,7 +762,7 @@ def gen_students(rng, out, plan, i, code, level, n, grades, town, zip5):
     for city, z in cities:
         r = rnd()
         zips.append(z if r < 0.8 else z + rng.choice(ZIP4_POOL) if r < 0.99 else z[1:])
-    races = choices(RACE_POOL, k=n)
+    races = choices(RACE_NAME_POOL if wide else RACE_POOL, k=n)
     hisp = choices(HISP_POOL, k=n)
     ell = choices(ELL_POOL, k=n)
     frl = choices(FRL_POOL, k=n)
@@ -700,12 +784,12 @@ def gen_students(rng, out, plan, i, code, level, n, grades, town, zip5):
         first_text, first_slug = firsts[j]
         gnum = gnums[j]
         number = f"{code}{j + 1:04d}"
-        email = f"{first_slug}.{last_slug}{base + j + 1}@{STUDENT_DOMAIN}" if gnum >= 1 else ""
+        email = f"{first_slug}.{last_slug}{base + j + 1}@{STUDENT_DOMAIN}" if gnum >= 1 or wide else ""
         grad = "" if gcodes[j] == "UG" else str(2039 - gnum + preg)
         transcript = ""
         if preg:
             number = number if rnd() < 0.6 else ""
-            email = ""
+            email = email if wide else ""
             pool = plan.by_level["ELEM" if gnum <= 5 else "MIDDLE" if gnum <= 8 else "HIGH"]
             transcript = rng.choice(pool) if pool and rnd() < 0.95 else ""
             if transcript and rnd() < 0.5:
@@ -717,7 +801,7 @@ def gen_students(rng, out, plan, i, code, level, n, grades, town, zip5):
             f"{dob[j]},{gcodes[j]},{races[j]},{hisp[j]},{ell[j]},{frl[j]},{iep[j]},{addrs[j]},"
             f"{cities[j][0]},NJ,{zips[j]},{email},{langs[j]},{grad},{status[j]},{transcript}")
         texts.append(f"{sid},NETWORK_ID,{first_slug[0]}{last_slug}{base + j + 1}")
-    gen_guardians(rng, out, ids, lasts, sibling_of, base)
+    gen_guardians(rng, out, ids, lasts, sibling_of, base, plan.shape)
     if level == "HIGH":
         gpas = out["student_gpas.csv"]
         for j, (u, w) in enumerate(choices(GPA_POOL, k=n)):
@@ -773,12 +857,14 @@ def birth_dates(rng, gnums):
     return out
 
 
-def gen_guardians(rng, out, ids, lasts, sibling_of, base):
+def gen_guardians(rng, out, ids, lasts, sibling_of, base, shape):
     rnd = rng.random
     choice = rng.choice
     rows = out["guardians.csv"]
     tails = [None] * len(ids)
-    counts = rng.choices(GUARDIAN_COUNT_POOL, k=len(ids))
+    counts = rng.choices(shape["guardians"], k=len(ids))
+    phone_2, phone_3, email_rate = shape["phone_2"], shape["phone_3"], shape["guardian_email"]
+    long_name = shape["long_guardian"]
     pp, lp, sp = PHONE_PREFIX_POOL, LINE_POOL, PHONE_SUFFIX_POOL
     npp, nlp, nsp = len(pp), len(lp), len(sp)
     for j, sid in enumerate(ids):
@@ -793,6 +879,9 @@ def gen_guardians(rng, out, ids, lasts, sibling_of, base):
                 first, first_slug = choice(ADULT_BY_SEX[sex])
                 last = family_last if rnd() < 0.85 else choice(LAST_POOL)[2]
                 name = q(f"{last}, {first}") if rnd() < 0.02 else q(f"{first} {last}")
+                if long_name and rnd() < long_name:  # a middle name, and a double last name
+                    double = last if "-" in last else f"{last}-{choice(LAST_POOL)[2]}"
+                    name = q(f"{first} {choice(ADULT_X)[0]} {double}")
                 if g == 1 and rnd() < 0.0005:
                     name, relation, contact_type = "Division of Child Protection and Permanency", "Caseworker", "Other"
                 p1 = pp[int(rnd() * npp)] + lp[int(rnd() * nlp)] + sp[int(rnd() * nsp)]
@@ -800,12 +889,12 @@ def gen_guardians(rng, out, ids, lasts, sibling_of, base):
                 if rnd() < 0.015:
                     p1 = t1 = ""
                 p2 = t2 = p3 = t3 = ""
-                if rnd() < 0.45:
+                if rnd() < phone_2:
                     p2, t2 = pp[int(rnd() * npp)] + lp[int(rnd() * nlp)], choice(PHONE_TYPE_N)
-                    if rnd() < 0.18:
+                    if rnd() < phone_3:
                         p3, t3 = pp[int(rnd() * npp)] + lp[int(rnd() * nlp)], choice(PHONE_TYPE_N)
                 email = (f"{first_slug}.{slug(last)}{int(rnd() * 100)}@{choice(EMAIL_DOMAINS)}"
-                         if rnd() < 0.75 else "")
+                         if rnd() < email_rate else "")
                 contact = f"G{base + j + 1:07d}{g}" if rnd() < 0.92 else ""
                 mine.append(f"{g},{name},{relation},{contact_type},{p1},{t1},{p2},{t2},{p3},{t3},"
                             f"{email},{choice(CUSTODY_POOL)},{contact}")
@@ -966,6 +1055,7 @@ def class_course(label):
 
 def gen_elementary(rng, out, code, flags, stu, groups, teachers, homeroom_teachers, aides):
     sch = Scheduler(rng, out, code, flags, stu, teachers, aides)
+    light = PLAN.shape["light"]
     class_subject = rng.choice(["Homeroom", "Elementary", "", "Reading"])
     specials = [("MUS", "General Music", ["Music", "Arts and Music"], "MUS", "Music Room"),
                 ("EPE", "Physical Education", ["Physical Education", "PE"], "EPE", "Gym")]
@@ -1006,6 +1096,8 @@ def gen_elementary(rng, out, code, flags, stu, groups, teachers, homeroom_teache
                         rows.append(f"{ids[st]},{code},{cc},{homeroom},{stu.fy[st]}")
             elif num >= 0:
                 for n_special, (cc, _, _, dept, room) in enumerate(specials):
+                    if light and n_special != h % len(specials):
+                        continue  # one special per homeroom, rotating, so each still has sections
                     sid = sch.teacher(dept)[0]
                     day = rotation[(h + n_special) % len(rotation)]
                     sch.section(cc, homeroom, "FY", room, day, str(1 + (h + 2 * n_special) % 6), "",
@@ -1109,8 +1201,10 @@ def gen_secondary(rng, out, code, level, flags, stu, teachers, aides):
 
     # Rosters: (course, term) -> student indices. Every student: 4 core + language (or resource)
     # + elective (or ESL) full-year, and Health / PE in opposite semesters: 7 active on 10/15.
+    # The light shape: 2 core + one of those for half the students: 2.5 active, a third the rows.
     rosters = {}
     order = []
+    light = PLAN.shape["light"]
 
     def roster(key, spec):
         r = rosters.get(key)
@@ -1118,6 +1212,38 @@ def gen_secondary(rng, out, code, level, flags, stu, teachers, aides):
             r = rosters[key] = []
             order.append((key, spec))
         return r
+
+    def core_course(g, spec, group):
+        cc = spec[0]
+        if high and g == 12 and cc == "PREC":  # 30% take AP Calculus instead
+            calc = roster((HIGH_CALC[0], "FY"), HIGH_CALC)
+            prec = roster((cc, "FY"), spec)
+            for st in group:
+                (calc if rnd() < 0.3 else prec).append(st)
+        else:
+            roster((cc, "FY"), spec).extend(group)
+
+    def language(g, st, lang):
+        if stu.iep[st] and rnd() < 0.4:
+            roster((res[0], "FY"), (res[0], res[1], None, "SPED", None)).append(st)
+        elif high:
+            fam, name, levels, _ = lang
+            lv = max(1, min(levels, g - 8 - (1 if rnd() < 0.3 else 0)))
+            cc = f"{fam}{lv}"
+            roster((cc, "FY"), (cc, f"{name} {ROMAN[lv - 1]}", None, "WL", None)).append(st)
+        else:
+            roster((lang[0], "FY"), (lang[0], lang[1], None, "WL", None)).append(st)
+
+    def elective(st, elect):
+        if stu.ell[st] and rnd() < 0.7:
+            roster((esl[0], "FY"), (esl[0], esl[1], None, "ESL", None)).append(st)
+        else:
+            roster((elect[0], "FY"), (elect[0], elect[1], elect[5], elect[3], None)).append(st)
+
+    def semesters(st):
+        first, second = (health, pe) if rnd() < 0.5 else (pe, health)
+        roster((first[0], "S1"), (first[0], first[1], None, "PE", None)).append(st)
+        roster((second[0], "S2"), (second[0], second[1], None, "PE", None)).append(st)
 
     elective_pool = [e for e in electives for _ in range(e[4])]
     if high:
@@ -1128,33 +1254,24 @@ def gen_secondary(rng, out, code, level, flags, stu, teachers, aides):
         g = min(12, gnum)
         if not members:
             continue
-        for spec in core[g]:
-            cc, desc, subjects, dept, twin = spec
-            if high and g == 12 and cc == "PREC":
-                calc = roster((HIGH_CALC[0], "FY"), HIGH_CALC)
-                prec = roster((cc, "FY"), spec)
-                for st in members:
-                    (calc if rnd() < 0.3 else prec).append(st)
-            else:
-                roster((cc, "FY"), spec).extend(members)
+        if not light:
+            for spec in core[g]:
+                core_course(g, spec, members)
         for st, lang, elect in zip(members, choices(lang_pool, k=len(members)),
                                    choices(elective_pool, k=len(members))):
-            if stu.iep[st] and rnd() < 0.4:
-                roster((res[0], "FY"), (res[0], res[1], None, "SPED", None)).append(st)
-            elif high:
-                fam, name, levels, _ = lang
-                lv = max(1, min(levels, g - 8 - (1 if rnd() < 0.3 else 0)))
-                cc = f"{fam}{lv}"
-                roster((cc, "FY"), (cc, f"{name} {ROMAN[lv - 1]}", None, "WL", None)).append(st)
-            else:
-                roster((lang[0], "FY"), (lang[0], lang[1], None, "WL", None)).append(st)
-            if stu.ell[st] and rnd() < 0.7:
-                roster((esl[0], "FY"), (esl[0], esl[1], None, "ESL", None)).append(st)
-            else:
-                roster((elect[0], "FY"), (elect[0], elect[1], elect[5], elect[3], None)).append(st)
-            first, second = (health, pe) if rnd() < 0.5 else (pe, health)
-            roster((first[0], "S1"), (first[0], first[1], None, "PE", None)).append(st)
-            roster((second[0], "S2"), (second[0], second[1], None, "PE", None)).append(st)
+            if light:  # two neighbouring core courses, so every core course keeps half a grade
+                c = int(rnd() * len(core[g]))
+                core_course(g, core[g][c], (st,))
+                core_course(g, core[g][(c + 1) % len(core[g])], (st,))
+                r = rnd()
+                if r < 0.35:
+                    language(g, st, lang)
+                elif r < 0.5:
+                    semesters(st)
+                continue
+            language(g, st, lang)
+            elective(st, elect)
+            semesters(st)
 
     for (cc, term), spec in order:
         desc, dept, twin = spec[1], spec[3], spec[4]
@@ -1176,13 +1293,16 @@ def main(argv=None):
     parser.add_argument("--students", type=int, required=True, help="number of students (N >= 1)")
     parser.add_argument("--out", required=True, help="folder to write the 15 CSV files into")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--shape", choices=list(SHAPES), default="standard",
+                        help="district proportions (default standard); contact-heavy: ~4 guardians "
+                             "per student, a third of the enrollments, students.csv twice as wide")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                         help="worker processes (default: all cores; 1 = no workers); output is the same")
     args = parser.parse_args(argv)
     if args.students < 1:
         parser.error("--students must be at least 1")
     global PLAN
-    PLAN = Plan(args.students, args.seed)
+    PLAN = Plan(args.students, args.seed, args.shape)
     units = list(range(len(PLAN.codes) + 1))  # schools, pre-registration school, district office
     per_batch = max(1, len(units) // (max(1, args.jobs) * 16))
     batches = [units[k:k + per_batch] for k in range(0, len(units), per_batch)]
@@ -1209,8 +1329,8 @@ def main(argv=None):
             handle.close()
     seconds = time.monotonic() - STARTED
     summary = ", ".join(f"{name[:-4]} {count}" for name, count in zip(NAMES, rows))
-    print(f"generate-district: {args.students} students, {len(PLAN.codes)} schools -> {args.out}: "
-          f"{summary} ({seconds:.1f} s)")
+    print(f"generate-district: {args.students} students ({args.shape}), {len(PLAN.codes)} schools -> "
+          f"{args.out}: {summary} ({seconds:.1f} s)")
 
 
 if __name__ == "__main__":
