@@ -1,6 +1,6 @@
 -- positions: the numbers 1 to 255, the character positions of a value. A view keeps some of a
 -- value's characters by reading substr(value, n, 1) at each position in order and putting the
--- kept ones back together: stg_phone_numbers (digits), stg_zip_codes (letters and digits) and
+-- kept ones back together: stg_phone_numbers (digits), zip_codes (letters and digits) and
 -- staff_initial_names (generated usernames).
 drop table if exists positions;
 create table positions (n integer primary key);

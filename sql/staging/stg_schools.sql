@@ -1,7 +1,7 @@
--- stg_schools: schools.csv cleaned. ZIP code and phone come from stg_zip_codes and
+-- stg_schools: schools.csv cleaned. ZIP code and phone come from zip_codes and
 -- stg_phone_numbers (NULL when they cannot be written), the grades are read through grade_codes;
 -- level defaults to OTHER. The *_raw columns keep what the SIS wrote, for the checks.
--- reads: schools, grade_codes, stg_phone_numbers, stg_zip_codes, flag_words
+-- reads: schools, grade_codes, stg_phone_numbers, zip_codes, flag_words
 create view stg_schools as
 with typed as (
     select
@@ -36,7 +36,7 @@ final as (
         s.city,
         s.state,
         s.zip_raw,
-        (select z.zip from stg_zip_codes z where z.owner = 'school' and z.source_row = s.source_row) as zip,
+        (select z.zip from zip_codes z where z.raw = s.zip_raw) as zip,
         s.phone_raw,
         (select p.phone from stg_phone_numbers p where p.owner = 'school' and p.source_row = s.source_row) as phone,
         s.low_grade_raw,

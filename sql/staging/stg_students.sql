@@ -1,9 +1,9 @@
 -- stg_students: students.csv cleaned and typed, one row per student as the SIS has it.
 -- The birth date is read through calendar_dates: YYYY-MM-DD in birth_date, MM/DD/YYYY in
--- birth_date_us, NULL when unreadable; the ZIP code comes from stg_zip_codes; codes are mapped
+-- birth_date_us, NULL when unreadable; the ZIP code comes from zip_codes; codes are mapped
 -- through race_map, grade_codes and home_language_map, flags become Y/N. source_row is the row's
 -- place in students.csv (its rowid). Which students are exported is decided in student_placements.
--- reads: calendar_dates, flag_words, grade_codes, home_language_map, race_map, stg_zip_codes, students
+-- reads: calendar_dates, flag_words, grade_codes, home_language_map, race_map, zip_codes, students
 create view stg_students as
 with typed as (
     select
@@ -73,7 +73,7 @@ final as (
         d.city,
         d.state,
         d.zip_raw,
-        (select z.zip from stg_zip_codes z where z.owner = 'student' and z.source_row = d.source_row) as zip,
+        (select z.zip from zip_codes z where z.raw = d.zip_raw) as zip,
         d.email,
         d.home_language as home_language_raw,
         (select m.clever_language from home_language_map m where m.sis_language = lower(d.home_language))
