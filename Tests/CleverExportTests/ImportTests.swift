@@ -206,10 +206,49 @@ final class SecondLoaderTests: XCTestCase {
             file("homerooms", rows: 465_000, bytes: 12_000_000),
             file("student_gpas", rows: 600_000, bytes: 17_000_000),
         ]
-        let (first, second) = StagingLoader.split(district)
+        let (first, second) = StagingLoader.split(district, costs: ImportCosts())
         XCTAssertEqual(first.map(\.table), ["students", "enrollments"])
         XCTAssertEqual(second.map(\.table), ["guardians", "homerooms", "student_gpas"])
-        XCTAssertEqual(StagingLoader.split([district[1]]).second.map(\.table), [])
+        XCTAssertEqual(StagingLoader.split([district[1]], costs: ImportCosts()).second.map(\.table), [])
+    }
+
+    /// After a run, the split follows what each file cost a byte: three files of 300, 300 and
+    /// 200 MB whose estimates are alike. With guardians at 15 ns a byte, students at 5 and
+    /// enrollments at 10 (4.5, 1.5 and 2 s), copying at 4 ns a byte: guardians alone on the
+    /// second loader end at max(3.5, 4.5) + 1.2 = 5.7 s, students and enrollments there at
+    /// max(4.5, 3.5) + 2.0 = 6.5 s, enrollments alone at 6.8 s, students alone at 7.7 s. With the
+    /// rates of students and guardians swapped, students go alone instead.
+    func testSplitFollowsWhatEachFileCostLastRun() throws {
+        func file(_ table: String, megabytes: Int) -> ExtractFile {
+            ExtractFile(table: table, name: table + ".csv", path: "", bytes: megabytes * 1_000_000, estimatedRows: 1_000_000)
+        }
+        let district = [file("students", megabytes: 300), file("guardians", megabytes: 300), file("enrollments", megabytes: 200)]
+        let slowGuardians = ImportCosts(loadPerByte: ["students": 5e-9, "guardians": 15e-9, "enrollments": 10e-9], copyPerByte: 4e-9)
+        let (first, second) = StagingLoader.split(district, costs: slowGuardians)
+        XCTAssertEqual(first.map(\.table), ["students", "enrollments"])
+        XCTAssertEqual(second.map(\.table), ["guardians"])
+        let slowStudents = ImportCosts(loadPerByte: ["students": 15e-9, "guardians": 5e-9, "enrollments": 10e-9], copyPerByte: 4e-9)
+        XCTAssertEqual(StagingLoader.split(district, costs: slowStudents).second.map(\.table), ["students"])
+    }
+
+    /// The costs are read back from the last run's import steps, a second a byte, whatever case
+    /// the file's name had; a step without bytes (a database from before they were kept) is
+    /// left to the estimates.
+    func testImportCostsAreReadFromTheLastRunsSteps() throws {
+        let work = try temporaryDirectory(self)
+        let database = try StagingFile(path: work.appending(path: "staging.db").path).create()
+        try SQLCatalog.embedded.installSchema(in: database)
+        try database.execute("""
+            insert into run (run_id, started_at, as_of, outcome) values (1, 'a', '2026-10-15', 'delivered'), (2, 'b', '2026-10-16', 'delivered');
+            insert into run_step (run_id, kind, step, seconds, bytes) values
+                (1, 'import', 'students.csv', 9, 1000),
+                (2, 'import', 'Students.CSV', 2, 1000), (2, 'import', 'guardians.csv', 3, 500),
+                (2, 'import', 'homerooms.csv', 1, null), (2, 'import', 'copy of the second loader''s tables', 1, 250),
+                (2, 'model', 'export_students', 5, null);
+            """)
+        let costs = try RunHistory(database: database).lastImportCosts()
+        XCTAssertEqual(costs.loadPerByte, ["students": 0.002, "guardians": 0.006])
+        XCTAssertEqual(costs.copyPerByte, 0.004)
     }
 }
 

@@ -45,3 +45,16 @@ func demoWork(_ test: XCTestCase, delivering: Bool = true) throws -> URL {
         .write(to: work.appending(path: "clever-export.toml"))
     return work
 }
+
+/// What the sqlite3 shell prints for `query` on the database at `path`.
+func sqlite3(_ path: URL, _ query: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+    process.arguments = [path.path, query]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: output, as: UTF8.self)
+}

@@ -77,15 +77,8 @@ final class BrokenInputTests: XCTestCase {
         var state = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted().map { name in
             "\(name) \(try Data(contentsOf: out.appending(path: name)).hashValue)"
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [work.appending(path: "staging.db").path,
-                             "select (select count(*) from students), (select count(*) from enrollments), (select count(*) from export_students)"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        state.append(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
-        process.waitUntilExit()
+        state.append(try sqlite3(work.appending(path: "staging.db"),
+            "select (select count(*) from students), (select count(*) from enrollments), (select count(*) from export_students)"))
         return state
     }
 }

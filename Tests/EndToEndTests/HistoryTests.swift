@@ -29,4 +29,14 @@ final class HistoryTests: XCTestCase {
         XCTAssertEqual(last.count, 2)
         XCTAssertEqual(cells(String(last[1])), cells(lines[1]))
     }
+
+    /// Each import step keeps its file's size, from which the next run splits the files between
+    /// its two loaders.
+    func testTheImportStepsKeepTheFilesBytes() throws {
+        let work = try demoWork(self)
+        XCTAssertEqual(try runCleverExport(["run", "-q"], in: work).status, 0)
+        let students = try FileManager.default.attributesOfItem(atPath: work.appending(path: "extract/students.csv").path)[.size] as? Int
+        let bytes = try sqlite3(work.appending(path: "staging.db"), "select bytes from run_step where kind = 'import' and step = 'students.csv'")
+        XCTAssertEqual(bytes, "\(students ?? -1)\n")
+    }
 }

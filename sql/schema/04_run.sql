@@ -36,10 +36,11 @@ create table if not exists run_finding (
 -- two loaders run side by side), model (sql/models/, and the copy of one built alongside),
 -- alongside (a model built on the other core), check (sql/checks/), file (writing a Clever file)
 -- or compare (comparing it with the last delivery). Models are built one after another; the
--- rest runs alongside them, on the other core.
+-- rest runs alongside them, on the other core. bytes: an import step's file size (the copy's:
+-- the copied files' together), from which the next run splits the files between its loaders.
 create table if not exists run_step (
     run_id integer not null references run, kind text not null, step text not null,
-    seconds real not null, primary key (run_id, kind, step)
+    seconds real not null, bytes integer, primary key (run_id, kind, step)
 );
 
 -- Findings a person accepted (clever-export accept): by check code, file and record, with who,

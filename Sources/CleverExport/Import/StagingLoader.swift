@@ -18,17 +18,22 @@ struct StagingLoader {
     var scratchPath: String?
     /// Problems listed per file before the rest are only counted.
     var problemsPerFile = 20
-    /// Which files each loader takes (a parameter for the tests).
-    var split: ([ExtractFile]) -> (first: [ExtractFile], second: [ExtractFile]) = Self.split
-    /// Told each file loaded (and the copy of the second loader's tables) and the seconds it took.
-    var loaded: (_ step: String, _ seconds: Double) -> Void = { _, _ in }
+    /// What each file cost the last run, from which the files are split between the loaders.
+    var costs = ImportCosts()
+    /// Which files each loader takes (nil: split by `costs`; set by the tests).
+    var split: (([ExtractFile]) -> (first: [ExtractFile], second: [ExtractFile]))?
+    /// Told each file loaded (and the copy of the second loader's tables), the seconds it took
+    /// and its bytes.
+    var loaded: (_ step: String, _ seconds: Double, _ bytes: Int) -> Void = { _, _, _ in }
+    /// The step the copy of the second loader's tables is recorded as.
+    static let copyStep = "copy of the second loader's tables"
     /// Told, as it happens and from either loader's thread, each file loaded and how many there are.
     var progress: @Sendable (_ loaded: Int, _ of: Int) -> Void = { _, _ in }
 
     /// Returns the rows loaded per table; throws every problem of every file at once.
     func loadAll() throws -> [String: Int] {
         let (files, tables) = try extractFiles()
-        let (mine, theirs) = scratchPath == nil ? (files, []) : split(files)
+        let (mine, theirs) = scratchPath == nil ? (files, []) : split?(files) ?? Self.split(files, costs: costs)
         let idColumns = Set(try database.strings("select key from extract_file").flatMap {
             $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         })
@@ -49,12 +54,12 @@ struct StagingLoader {
             problems += missing.map { [$0] } ?? loads[table]?.problems ?? []
         }
         guard problems.isEmpty else { throw ImportError(problems: problems) }
-        for file in files { loaded(file.name, loads[file.table]!.seconds) }
+        for file in files { loaded(file.name, loads[file.table]!.seconds, file.bytes) }
         try record(files.flatMap { loads[$0.table]!.warnings })
         if let scratchPath, !theirs.isEmpty {
             let started = Date()
             try copyTables(theirs.map(\.table), from: scratchPath)
-            loaded("copy of the second loader's tables", Date().timeIntervalSince(started))
+            loaded(Self.copyStep, Date().timeIntervalSince(started), theirs.reduce(0) { $0 + $1.bytes })
         }
         return loads.mapValues(\.rows)
     }
@@ -96,14 +101,14 @@ struct StagingLoader {
 
     /// Splits the files between the two loaders so that the import ends soonest: when both are
     /// done loading and the second's tables are copied. Every way to split the twelve largest
-    /// files is tried (the smaller ones stay with the first loader); only the estimates are read.
-    static func split(_ files: [ExtractFile]) -> (first: [ExtractFile], second: [ExtractFile]) {
-        let total = files.reduce(0) { $0 + $1.loadSeconds }
-        let largest = Array(files.sorted { $0.loadSeconds > $1.loadSeconds }.prefix(12))
+    /// files is tried (the smaller ones stay with the first loader), with what each cost last run.
+    static func split(_ files: [ExtractFile], costs: ImportCosts) -> (first: [ExtractFile], second: [ExtractFile]) {
+        let total = files.reduce(0) { $0 + costs.loadSeconds($1) }
+        let largest = Array(files.sorted { costs.loadSeconds($0) > costs.loadSeconds($1) }.prefix(12))
         func end(_ subset: Int) -> Double {
             let chosen = largest.indices.filter { subset & (1 << $0) != 0 }.map { largest[$0] }
-            let load = chosen.reduce(0) { $0 + $1.loadSeconds }
-            return max(total - load, load) + chosen.reduce(0) { $0 + $1.copySeconds }
+            let load = chosen.reduce(0) { $0 + costs.loadSeconds($1) }
+            return max(total - load, load) + chosen.reduce(0) { $0 + costs.copySeconds($1) }
         }
         let best = (0..<(1 << largest.count)).min { end($0) < end($1) } ?? 0
         let second = Set(largest.indices.filter { best & (1 << $0) != 0 }.map { largest[$0].table })

@@ -10,12 +10,11 @@ struct ExtractFile: Sendable {
     /// Estimated from its first 64 KiB: its size over their average line length.
     let estimatedRows: Int
 
-    /// Seconds to load it while the other loader runs, as measured at 1M students on this
-    /// project's 2-core machine, 16 rows an INSERT: 7 ns a row and 18.6 ns a byte (the bytes are
-    /// most of it: parsing, and SQLite building and writing the records).
-    var loadSeconds: Double { 7e-9 * Double(estimatedRows) + 18.6e-9 * Double(bytes) }
-    /// Seconds to copy its table into another file: 8 ns a byte of CSV.
-    var copySeconds: Double { 8e-9 * Double(bytes) }
+    /// The staging table a file name loads into (students.csv, Students.CSV: students).
+    static func table(ofName name: String) -> String {
+        let lowered = name.lowercased()
+        return lowered.hasSuffix(".csv") ? String(lowered.dropLast(4)) : lowered
+    }
 }
 
 extension ExtractFile {

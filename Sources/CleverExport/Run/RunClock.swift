@@ -26,6 +26,8 @@ public struct Step: Sendable {
     public let kind: String  // import, model, alongside, check, file or compare
     public let name: String
     public let seconds: Double
+    /// An import step's bytes: the file's size, or the copied files' sizes together.
+    public var bytes: Int? = nil
 }
 
 /// The steps of a run as the threads that ran them finish them.
@@ -35,8 +37,8 @@ final class StepLog: @unchecked Sendable {
 
     var steps: [Step] { lock.withLock { recorded } }
 
-    func record(_ kind: String, _ name: String, _ seconds: Double) {
-        lock.withLock { recorded.append(Step(kind: kind, name: name, seconds: seconds)) }
+    func record(_ kind: String, _ name: String, _ seconds: Double, bytes: Int? = nil) {
+        lock.withLock { recorded.append(Step(kind: kind, name: name, seconds: seconds, bytes: bytes)) }
     }
 
     /// The seconds the steps of one kind took together.

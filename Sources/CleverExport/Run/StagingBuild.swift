@@ -43,7 +43,7 @@ struct StagingBuild {
             progress?.update("importing the extract (\(configuration.path("source.dir")))")
             var loader = StagingLoader(
                 database: database, directory: configuration.path("source.dir"),
-                scratchPath: scratch, loaded: { steps.record("import", $0, $1) })
+                scratchPath: scratch, costs: try history.lastImportCosts(), loaded: { steps.record("import", $0, $1, bytes: $2) })
             let progress = progress
             loader.progress = { progress?.update("importing the extract: \($0) of \($1) files loaded") }
             _ = try loader.loadAll()
@@ -82,7 +82,7 @@ struct StagingBuild {
                         file.isCompared ? [changeGuard.job(comparing: file.nameInSet) { oneRoster!.written(file) }] : []
                     }) ?? []),
                 seconds: lastSeconds),
-            finished: steps.record)
+            finished: { steps.record($0, $1, $2) })
         do {
             let models = plan.files.keys.filter(plan.isModel).count
             var built = 0

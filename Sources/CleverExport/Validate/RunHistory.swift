@@ -33,7 +33,10 @@ struct RunHistory {
         let tables = Set(try database.strings("select name from previous.sqlite_master where type = 'table'"))
         guard tables.isSuperset(of: ["run", "run_option", "run_file", "run_finding"]) else { return }
         if tables.contains("run_step") {
-            try database.execute("insert into run_step select run_id, kind, step, seconds from previous.run_step", context: context)
+            // A database from before run_step had bytes gives NULL for them.
+            let columns = try database.strings("select name from pragma_table_info('run_step', 'previous')")
+            let bytes = columns.contains("bytes") ? "bytes" : "null"
+            try database.execute("insert into run_step select run_id, kind, step, seconds, \(bytes) from previous.run_step", context: context)
         }
         if tables.contains("run_school_rows") {
             try database.execute("""
@@ -107,14 +110,14 @@ struct RunHistory {
                 finding.bind(found.message, at: 6)
                 try finding.step()
             }
-            let step = try database.prepare("insert or replace into run_step (run_id, kind, step, seconds) values (?, ?, ?, ?)")
-            for (kind, name, seconds) in report.phases.map({ ("phase", $0.name, $0.seconds) })
-                + report.steps.map({ ($0.kind, $0.name, $0.seconds) }) {
+            let step = try database.prepare("insert or replace into run_step (run_id, kind, step, seconds, bytes) values (?, ?, ?, ?, ?)")
+            for recorded in report.phases.map({ Step(kind: "phase", name: $0.name, seconds: $0.seconds) }) + report.steps {
                 step.reset()
                 step.bind(Int64(report.runID), at: 1)
-                step.bind(kind, at: 2)
-                step.bind(name, at: 3)
-                step.bind(seconds, at: 4)
+                step.bind(recorded.kind, at: 2)
+                step.bind(recorded.name, at: 3)
+                step.bind(recorded.seconds, at: 4)
+                if let bytes = recorded.bytes { step.bind(Int64(bytes), at: 5) } else { step.bind(nil as String?, at: 5) }
                 try step.step()
             }
             let messages = report.holds + report.deliveries.compactMap { result in
@@ -137,6 +140,25 @@ struct RunHistory {
             where kind in ('model', 'alongside', 'check', 'file', 'compare') and run_id = (select max(run_id) from run_step where kind = 'check')
             """)
         return Dictionary(rows.map { ($0[0] ?? "", Double($0[1] ?? "") ?? 0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// What the last run's import cost a byte: each file's load (by table) and the copy of the
+    /// second loader's tables. Empty before a run has recorded its bytes.
+    func lastImportCosts() throws -> ImportCosts {
+        let rows = try database.rows("""
+            select step, seconds, bytes from run_step
+            where kind = 'import' and bytes > 0 and run_id = (select max(run_id) from run_step where kind = 'import' and bytes > 0)
+            """)
+        var costs = ImportCosts()
+        for row in rows {
+            guard let step = row[0], let seconds = Double(row[1] ?? ""), let bytes = Double(row[2] ?? "") else { continue }
+            if step == StagingLoader.copyStep {
+                costs.copyPerByte = seconds / bytes
+            } else {
+                costs.loadPerByte[ExtractFile.table(ofName: step)] = seconds / bytes
+            }
+        }
+        return costs
     }
 
     static func timestamp(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
