@@ -4,11 +4,15 @@
 # run, the sqlite3 shell's bare import of the same files (.import --csv into fresh tables of a new
 # database: no schema, no index, one core) and its writing of the same statements (.mode csv of
 # the same views), as ratios: the import phase and the whole run against the bare import.
-# Usage: scripts/bench.sh [STUDENTS ...]   (default: 10000 100000 1000000)
+# Usage: scripts/bench.sh [--shape contact-heavy] [STUDENTS ...]   (default: 10000 100000 1000000)
+# --shape: the generator's district of other proportions (generate-district.py --shape).
 # Districts and databases go to bench/ (ignored by git).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+shape=standard
+if [[ "${1:-}" == "--shape" ]]; then shape=$2; shift 2; fi
+suffix=$([[ $shape == standard ]] || echo "-$shape")
 sizes=("$@"); ((${#sizes[@]})) || sizes=(10000 100000 1000000)
 swift build -c release --product clever-export >/dev/null
 binary=.build/release/clever-export
@@ -29,11 +33,11 @@ rates() {
 }
 
 for n in "${sizes[@]}"; do
-  district=bench/d$n
-  [[ -f $district/students.csv ]] || python3 scripts/generate-district.py --students "$n" --out "$district" >/dev/null
-  work=bench/run$n
+  district=bench/d$n$suffix
+  [[ -f $district/students.csv ]] || python3 scripts/generate-district.py --students "$n" --shape "$shape" --out "$district" >/dev/null
+  work=bench/run$n$suffix
   rm -rf "$work"; mkdir -p "$work"
-  printf '[source]\ndir = "../d%s"\ndatabase = "staging.db"\n[export]\nas_of = 2026-10-15\n[safety]\nmax_drop_percent = 100\n' "$n" >"$work/clever-export.toml"
+  printf '[source]\ndir = "../d%s"\ndatabase = "staging.db"\n[export]\nas_of = 2026-10-15\n[safety]\nmax_drop_percent = 100\n' "$n$suffix" >"$work/clever-export.toml"
   rows=$(cat "$district"/*.csv | wc -l)
   data_rows=$((rows - $(ls "$district"/*.csv | wc -l)))
   echo
