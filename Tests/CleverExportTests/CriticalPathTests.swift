@@ -35,6 +35,21 @@ final class CriticalPathTests: XCTestCase {
         XCTAssertEqual(path.builtAlongside(catalog.files(in: "models")).map(\.model), ["b_short"])
     }
 
+    /// A check that reads a Clever file's view starts when the file's models are built, beside
+    /// the writing of the file: the model's chain is its own second and then the longer of the
+    /// two (1 + max(3 + 1, 5)), not the two one after the other (1 + 4 + 5).
+    func testAFilesChecksRunBesideItsWriting() throws {
+        let catalog = SQLCatalog(files: [
+            .init(path: "checks/slow.sql", text: "-- reads: clever_things\ncreate view check_slow as select * from clever_things;"),
+            .init(path: "clever/things.sql", text: "-- reads: m\ncreate view clever_things as select * from m;"),
+            .init(path: "models/m.sql", text: "-- reads:\ncreate table m as select 1 as x;"),
+        ], origin: "test")
+        let path = CriticalPath(
+            plan: try BuildPlan(catalog: catalog, schemaTables: ["export_columns", "extension_values"]),
+            seconds: ["model m": 1, "file things.csv": 3, "compare things.csv": 1, "check check_slow": 5])
+        XCTAssertEqual(path.lengths["m"], 6)
+    }
+
     /// The longest chain runs on through a view between two models.
     func testTheChainPassesThroughViews() throws {
         let catalog = SQLCatalog(files: [

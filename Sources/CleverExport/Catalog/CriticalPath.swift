@@ -2,7 +2,8 @@ import Foundation
 
 /// For each model, how long the work that waits for it took in the last run, along its longest
 /// chain: the model's own time, then the longest of the models, checks and files that read it
-/// (directly or through views, as the build plan has it). The writer builds, of the models it can
+/// (directly or through views, as the build plan has it; the checks that read a Clever file's
+/// view run beside the writing of the file, not after it). The writer builds, of the models it can
 /// build, the one with the longest chain first, so that the last checks and files can start as
 /// early as possible; the slow models off the longest chain are built on the other core.
 struct CriticalPath {
@@ -23,7 +24,9 @@ struct CriticalPath {
             if let known = memo[name] { return known }
             memo[name] = 0  // guards against a cycle, which the plan refuses anyway
             let longest = plan.readers(of: name).map(length).max() ?? 0
-            memo[name] = own[name, default: 0] + longest
+            // A model's readers wait for it to be built; a view's readers do not wait for its own
+            // job (a Clever file being written), which runs beside them.
+            memo[name] = plan.isModel(name) ? own[name, default: 0] + longest : max(own[name, default: 0], longest)
             return memo[name]!
         }
         let models = plan.files.keys.filter(plan.isModel).sorted()
