@@ -40,6 +40,35 @@ final class ExporterTests: XCTestCase {
         }
     }
 
+    /// A view SQLite would have to sort is first read as it comes: in text order already (an
+    /// extract sorted by school and ID), it is written as read; out of order, even by numbers
+    /// that sort otherwise as text, the writer notices and sorts the text.
+    func testRowsReadAsTheyComeAreStillWrittenInTextOrder() throws {
+        let (work, database) = try scratchDatabase(self)
+        try database.execute("""
+            create table export_columns (file text, column_name text, position integer, extension text);
+            insert into export_columns values
+                ('enrollments', 'School_id', 1, null), ('enrollments', 'Section_id', 2, null),
+                ('enrollments', 'Student_id', 3, null);
+            create table unindexed (school, section, student);
+            create view clever_enrollments as
+                select school as School_id, section as Section_id, student as Student_id from unindexed;
+            """)
+        XCTAssertTrue(try database.plansSort("select * from clever_enrollments order by School_id, Section_id, Student_id"))
+        let path = work.appending(path: "enrollments.csv").path
+        let cases: [(rows: String, written: String)] = [
+            ("('1', 'A', 's1'), ('1', 'A', 's2'), ('1', 'AB', 's0'), ('2', 'A', 's0')",
+             "1,A,s1\r\n1,A,s2\r\n1,AB,s0\r\n2,A,s0\r\n"),
+            ("('2', 'A', 's0'), ('1', 'A', 's2'), ('1', 'A', 's1')", "1,A,s1\r\n1,A,s2\r\n2,A,s0\r\n"),
+            ("('1', 'A', 9), ('1', 'A', 10)", "1,A,10\r\n1,A,9\r\n"),
+        ]
+        for (rows, written) in cases {
+            try database.execute("delete from unindexed; insert into unindexed values \(rows)")
+            XCTAssertEqual(try Exporter.write(.enrollments, to: path, from: database).rows, written.split(separator: "\r\n").count)
+            XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "School_id,Section_id,Student_id\r\n" + written)
+        }
+    }
+
     /// enrollments.csv, the largest file, is read in export_enrollments' key order: a change to
     /// the model that lost it would make SQLite sort millions of rows again.
     func testEnrollmentsAreWrittenWithoutASort() throws {

@@ -143,11 +143,14 @@ final class Exporter: @unchecked Sendable {
             writer.tally = school
             return writer
         }
-        if try !database.plansSort(ownOrder, context: context) {
-            let attempt = try writer()
-            if let written = try attempt.writeIfSorted(header: columns, rows: try prepared(ownOrder)) {
-                return (written, attempt.tally?.finish() ?? [:])
-            }
+        // Otherwise the rows are tried as the view gives them: a model keeps the extract's order,
+        // and an extract sorted by school and ID (as many are) needs no sort. The check gives up
+        // at the first row out of order, which in an unsorted file comes within a few rows.
+        let unsorted = try database.plansSort(ownOrder, context: context)
+        let attempt = try writer()
+        if let written = try attempt.writeIfSorted(
+            header: columns, rows: try prepared(unsorted ? String(select.dropLast(" order by ".count)) : ownOrder)) {
+            return (written, attempt.tally?.finish() ?? [:])
         }
         // Sorting the written text (NULL written as empty) keeps the order byte-wise.
         let sorted = try writer()
