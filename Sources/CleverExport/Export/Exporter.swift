@@ -143,13 +143,13 @@ final class Exporter: @unchecked Sendable {
             writer.tally = school
             return writer
         }
-        // Otherwise the rows are tried as the view gives them: a model keeps the extract's order,
-        // and an extract sorted by school and ID (as many are) needs no sort. The check gives up
-        // at the first row out of order, which in an unsorted file comes within a few rows.
-        let unsorted = try database.plansSort(ownOrder, context: context)
+        // Where SQLite would sort even that, the rows are tried as the view gives them: a model
+        // keeps the extract's order, and an extract sorted by school and ID (as many are) needs no
+        // sort. The check gives up at the first row out of order, in an unsorted file one of the
+        // first few.
+        let asRead = try database.plansSort(ownOrder, context: context) ? String(select.dropLast(" order by ".count)) : ownOrder
         let attempt = try writer()
-        if let written = try attempt.writeIfSorted(
-            header: columns, rows: try prepared(unsorted ? String(select.dropLast(" order by ".count)) : ownOrder)) {
+        if let written = try attempt.writeIfSorted(header: columns, rows: try prepared(asRead)) {
             return (written, attempt.tally?.finish() ?? [:])
         }
         // Sorting the written text (NULL written as empty) keeps the order byte-wise.
