@@ -129,12 +129,12 @@ final class Exporter: @unchecked Sendable {
             }
             return query
         }
-        let select = "select \(list) from \(file.viewName) order by "
+        let select = "select \(list) from \(file.viewName)"
         // Where the view's table is kept in the order of its columns (export_enrollments'
         // key), SQLite reads the rows in that order without sorting them. That is the order of
         // the written text unless a NULL or a number sorts otherwise than its text, so the rows
         // are checked as they are written, and sorted by their text when they fail the check.
-        let ownOrder = "\(select)\(columns.map { "\"\($0)\"" }.joined(separator: ", "))"
+        let ownOrder = "\(select) order by \(columns.map { "\"\($0)\"" }.joined(separator: ", "))"
         let school = columns.firstIndex(of: schoolColumn).map { RowTally(column: Int32($0)) }
         // A new file each attempt, its rows counted by school from the start.
         func writer() throws -> CSVWriter {
@@ -147,7 +147,7 @@ final class Exporter: @unchecked Sendable {
         // keeps the extract's order, and an extract sorted by school and ID (as many are) needs no
         // sort. The check gives up at the first row out of order, in an unsorted file one of the
         // first few.
-        let asRead = try database.plansSort(ownOrder, context: context) ? String(select.dropLast(" order by ".count)) : ownOrder
+        let asRead = try database.plansSort(ownOrder, context: context) ? select : ownOrder
         let attempt = try writer()
         if let written = try attempt.writeIfSorted(header: columns, rows: try prepared(asRead)) {
             return (written, attempt.tally?.finish() ?? [:])
@@ -155,7 +155,7 @@ final class Exporter: @unchecked Sendable {
         // Sorting the written text (NULL written as empty) keeps the order byte-wise.
         let sorted = try writer()
         let written = try sorted.write(
-            header: columns, rows: try prepared("\(select)\((1...columns.count).map(String.init).joined(separator: ", "))"))
+            header: columns, rows: try prepared("\(select) order by \((1...columns.count).map(String.init).joined(separator: ", "))"))
         return (written, sorted.tally?.finish() ?? [:])
     }
 }
