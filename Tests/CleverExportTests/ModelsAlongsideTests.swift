@@ -10,10 +10,11 @@ final class ModelsAlongsideTests: XCTestCase {
     let catalog = SQLCatalog(files: [
         .init(path: "models/a.sql", text: "-- reads:\ndrop table if exists a; create table a as select 1 as x union all select 2;"),
         .init(path: "models/b.sql", text: """
-            -- b: read by c, built alongside.
+            -- b: read by c, built alongside; label is computed when read, not copied.
             -- reads: a
             drop table if exists b;
-            create table b as select x * 10 as y from a;
+            create table b (y integer, label text generated always as ('b' || y) virtual);
+            insert into b (y) select x * 10 from a;
             create index b_1 on b (y);
             """),
         .init(path: "models/c.sql", text: "-- reads: b\ndrop table if exists c; create table c as select y + 1 as z from b;"),
@@ -31,7 +32,7 @@ final class ModelsAlongsideTests: XCTestCase {
     }
 
     func assertBuilt(_ database: Database, file: StaticString = #filePath, line: UInt = #line) throws {
-        XCTAssertEqual(try database.strings("select y from b order by y"), ["10", "20"], file: file, line: line)
+        XCTAssertEqual(try database.strings("select label from b order by y"), ["b10", "b20"], file: file, line: line)
         XCTAssertEqual(try database.strings("select z from c order by z"), ["11", "21"], file: file, line: line)
         XCTAssertEqual(try database.strings("select name from sqlite_master where type = 'index'"), ["b_1"], file: file, line: line)
     }

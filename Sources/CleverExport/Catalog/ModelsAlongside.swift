@@ -120,8 +120,18 @@ final class ModelsAlongside: @unchecked Sendable {
                 for row in schema { try database.execute(row[2]!, context: "\(origin) \(file.path)") }
                 for row in schema where row[0] == "table" {
                     let table = sqlIdentifier(row[1]!)
+                    // `select *` lets SQLite copy the records as they are, without reading their
+                    // values; a table with a generated column (computed, which cannot be
+                    // inserted) needs its stored columns named, and is copied value by value.
+                    let generated = try database.strings(
+                        "select count(*) from pragma_table_xinfo(?, 'alongside') where hidden <> 0", [row[1]!]) != ["0"]
+                    let columns = generated
+                        ? try database.strings("select name from pragma_table_xinfo(?, 'alongside') where hidden = 0", [row[1]!])
+                            .map(sqlIdentifier).joined(separator: ", ")
+                        : "*"
                     try database.execute(
-                        "insert into main.\(table) select * from alongside.\(table)", context: "\(origin) \(file.path)")
+                        "insert into main.\(table)\(generated ? " (\(columns))" : "") select \(columns) from alongside.\(table)",
+                        context: "\(origin) \(file.path)")
                 }
             }
         } catch {
