@@ -75,6 +75,30 @@ final class CriticalPathTests: XCTestCase {
         XCTAssertEqual(built, ["export_columns", "extension_values", "a", "c_long", "b_short"])  // quick ones first
     }
 
+    /// The writer first builds what a model built alongside waits for, though its own chain is
+    /// shorter than another model's: otherwise the other core would sit idle behind it.
+    func testTheWriterFirstBuildsWhatTheOtherCoreWaitsFor() throws {
+        let catalog = SQLCatalog(files: [
+            .init(path: "models/feeder.sql", text: "-- reads:\ncreate table feeder as select 1 as x;"),
+            .init(path: "models/long.sql", text: "-- reads:\ncreate table long as select 1 as x;"),
+            .init(path: "models/side.sql", text: "-- reads: feeder\ncreate table side as select * from feeder;"),
+        ], origin: "test")
+        let plan = try BuildPlan(catalog: catalog, schemaTables: [])
+        let path = CriticalPath(plan: plan, seconds: ["model feeder": 0.5, "model long": 5, "model side": 3])
+        let alongside = path.builtAlongside(catalog.files(in: "models"))
+        XCTAssertEqual(alongside.map(\.model), ["side"])
+        XCTAssertEqual(path.ordered(catalog.files(in: "models")).map(\.model), ["long", "feeder", "side"])
+        let database = try Database(path: try temporaryDirectory(self).appending(path: "staging.db").path)
+        var built: [String] = []
+        // side's job never runs here, so the writer takes it back once it has nothing else.
+        try catalog.buildModels(
+            in: database, plan: plan,
+            alongside: ModelsAlongside(files: alongside, origin: "test", scratch: { _ in "" }),
+            criticalPath: path
+        ) { model, _ in built.append(model) }
+        XCTAssertEqual(built, ["feeder", "long", "side"])
+    }
+
     /// A model file an analyst adds is built after what it declares it reads, though its name
     /// sorts first, with no change to the Swift code.
     func testANewModelIsBuiltAfterWhatItReads() throws {

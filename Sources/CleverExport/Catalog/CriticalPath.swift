@@ -15,6 +15,7 @@ struct CriticalPath {
     let chain: Set<String>
     /// Each model's own time last run.
     let own: [String: Double]
+    private let plan: BuildPlan
 
     /// `seconds`: the last run's steps by "<kind> <name>" (RunHistory.lastStepSeconds).
     init(plan: BuildPlan, seconds: [String: Double]) {
@@ -33,6 +34,7 @@ struct CriticalPath {
         lengths = Dictionary(uniqueKeysWithValues: models.map { ($0, length($0)) })
         quick = Set(models.filter { own[$0, default: 0] < 0.1 })
         self.own = own
+        self.plan = plan
         // The chain: from the longest model that waits for no other, on through the reader with
         // the longest chain (a view on the way is passed through), to the end of the work.
         var chain: Set<String> = [], visited: Set<String> = []
@@ -45,10 +47,17 @@ struct CriticalPath {
     }
 
     /// `files` ordered quick ones first (they cost the writer nothing and may let the other core
-    /// start a file or check), then by their chains, longest first; ties keep their order.
-    func ordered(_ files: [SQLCatalog.File]) -> [SQLCatalog.File] {
-        func key(_ file: (offset: Int, element: SQLCatalog.File)) -> (Int, Double, Int) {
-            (quick.contains(file.element.model) ? 0 : 1, -(lengths[file.element.model] ?? 0), file.offset)
+    /// start a file or check), then the models that those built `alongside` wait for (until they
+    /// are built, the other core cannot start its own), then by their chains, longest first; ties
+    /// keep their order.
+    func ordered(_ files: [SQLCatalog.File], feeding alongside: [SQLCatalog.File] = []) -> [SQLCatalog.File] {
+        var feeders: Set<String> = [], waiting = alongside.map(\.model)
+        while let name = waiting.popLast() {
+            for model in plan.models(neededBy: name) where feeders.insert(model).inserted { waiting.append(model) }
+        }
+        func key(_ file: (offset: Int, element: SQLCatalog.File)) -> (Int, Int, Double, Int) {
+            let model = file.element.model
+            return (quick.contains(model) ? 0 : 1, feeders.contains(model) ? 0 : 1, -(lengths[model] ?? 0), file.offset)
         }
         return files.enumerated().sorted { key($0) < key($1) }.map(\.element)
     }

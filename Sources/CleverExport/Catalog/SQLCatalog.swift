@@ -105,7 +105,7 @@ public struct SQLCatalog: Sendable {
     ) throws {
         let elsewhere = Set((alongside?.files ?? []).map(\.path))
         let models = files(in: Self.modelFolder).filter { !elsewhere.contains($0.path) }
-        var pending = criticalPath?.ordered(models) ?? models
+        var pending = criticalPath?.ordered(models, feeding: alongside?.files ?? []) ?? models
         var done: Set<String> = []
         func copyIn(_ file: File) throws {
             let start = Date()
