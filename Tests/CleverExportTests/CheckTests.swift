@@ -88,6 +88,32 @@ final class CheckTests: XCTestCase {
         ])
     }
 
+    /// Each separator an e-mail address cannot hold (space , ; : < > ( )) is found: one student each.
+    func testEachSeparatorInAnEmailIsWarned() throws {
+        let (config, extract, work) = try demoExtractCopy(self)
+        let path = extract.appending(path: "students.csv")
+        var text = try String(contentsOf: path, encoding: .utf8)
+        let people = [("mia", "kowalski"), ("ethan", "doyle"), ("chloe", "novak"), ("zara", "rahman"),
+                      ("daniel", "okoro"), ("grace", "park"), ("mateo", "garcia"), ("leilani", "kealoha")]
+        for ((first, last), separator) in zip(people, [" ", ",", ";", ":", "<", ">", "(", ")"]) {
+            let address = "\(first).\(last)@students.mvps.k12.nj.us"
+            XCTAssertTrue(text.contains(address))
+            text = text.replacingOccurrences(of: address, with: "\"\(first)\(separator)\(last)@students.mvps.k12.nj.us\"")
+        }
+        try write(text, to: path)
+        let found = try runExport(config: config, work: work).report.findings.map(\.description)
+        XCTAssertEqual(found.filter { $0.contains("Student_email \"") }, [
+            "students: Student_id S1006: Student_email \"mia kowalski@students.mvps.k12.nj.us\" is not a value Clever accepts [value_not_accepted]",
+            "students: Student_id S1007: Student_email \"ethan,doyle@students.mvps.k12.nj.us\" is not a value Clever accepts [value_not_accepted]",
+            "students: Student_id S1008: Student_email \"chloe;novak@students.mvps.k12.nj.us\" is not a value Clever accepts [value_not_accepted]",
+            "students: Student_id S1009: Student_email \"zara:rahman@students.mvps.k12.nj.us\" is not a value Clever accepts [value_not_accepted]",
+            "students: Student_id S1010: Student_email \"daniel<okoro@students.mvps.k12.nj.us\" is not a value Clever accepts [value_not_accepted]",
+            "students: Student_id S1011: Student_email \"grace>park@students.mvps.k12.nj.us\" is not a value Clever accepts [value_not_accepted]",
+            "students: Student_id S1012: Student_email \"mateo(garcia@students.mvps.k12.nj.us\" is not a value Clever accepts [value_not_accepted]",
+            "students: Student_id S1013: Student_email \"leilani)kealoha@students.mvps.k12.nj.us\" is not a value Clever accepts [value_not_accepted]",
+        ])
+    }
+
     /// A home language or a relationship the mapping tables do not know is warned, as written.
     func testLanguagesAndRelationshipsCleverDoesNotListAreWarned() throws {
         let (config, _, work) = try demoExtractCopy(self, extra: "[students]\nhome_language = true\ncontact_details = true\n")
