@@ -124,6 +124,13 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(otherDay.stderr, "error: \(dir.path)/staging.db: the last run was as of 2026-10-15; run `clever-export validate --as-of 2027-03-01` first, then ask again\n")
     }
 
+    /// The staging file is written in 16 KiB pages (StagingFile.pageSize), not SQLite's 4 KiB.
+    func testTheStagingFileHasSixteenKilobytePages() throws {
+        let work = try demoWork(self)
+        XCTAssertEqual(try runCleverExport(["run", "-q"], in: work).status, 0)
+        XCTAssertEqual(try sqlite3(work.appending(path: "staging.db"), "pragma page_size"), "16384\n")
+    }
+
     func testBadAsOfIsAUsageError() throws {
         for day in ["10/15/2026", "2026-02-30", "2026-99-99"] {
             let result = try run(["run", "--config", demoConfig, "--as-of", day])

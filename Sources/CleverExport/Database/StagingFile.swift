@@ -23,8 +23,16 @@ struct StagingFile {
         discard()
         unlink(asidePath)
         try createOwnerOnly(newPath)
-        return try Database(path: newPath)
+        let database = try Database(path: newPath)
+        try database.execute(Self.pageSize)
+        return database
     }
+
+    /// The page size of the new file and of its scratch files, set before their first table.
+    /// 16 KiB rather than SQLite's 4 KiB: the run reads millions of rows by index and by scan,
+    /// and bigger pages mean fewer of them to read (a run at 1M students 13% faster,
+    /// docs/benchmark.md).
+    static let pageSize = "pragma page_size = 16384"
 
     /// Scratch files of the work done on the other core and then copied into the new file (the
     /// importer's second loader, models built alongside), in a folder of their own.
