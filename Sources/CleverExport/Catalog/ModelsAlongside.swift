@@ -123,11 +123,10 @@ final class ModelsAlongside: @unchecked Sendable {
                     // `select *` lets SQLite copy the records as they are, without reading their
                     // values; a table with a generated column (computed, which cannot be
                     // inserted) needs its stored columns named, and is copied value by value.
-                    let generated = try database.strings(
-                        "select count(*) from pragma_table_xinfo(?, 'alongside') where hidden <> 0", [row[1]!]) != ["0"]
+                    let xinfo = try database.rows("select name, hidden from pragma_table_xinfo(?, 'alongside')", [row[1]!])
+                    let generated = xinfo.contains { $0[1] != "0" }
                     let columns = generated
-                        ? try database.strings("select name from pragma_table_xinfo(?, 'alongside') where hidden = 0", [row[1]!])
-                            .map(sqlIdentifier).joined(separator: ", ")
+                        ? xinfo.filter { $0[1] == "0" }.map { sqlIdentifier($0[0]!) }.joined(separator: ", ")
                         : "*"
                     try database.execute(
                         "insert into main.\(table)\(generated ? " (\(columns))" : "") select \(columns) from alongside.\(table)",
