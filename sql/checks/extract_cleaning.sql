@@ -43,7 +43,7 @@ with student_problems as materialized (
 enrollment_dates as (
     select student_id, school_code, course_code, section
     from stg_enrollments
-    where (start_raw <> '' and start_date is null) or (end_raw <> '' and end_date is null)
+    where has_unreadable_date
 ),
 emptied as (
     select 'students.csv' as file, 'student ' || student_id as record, gender as message
