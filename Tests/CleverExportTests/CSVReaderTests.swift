@@ -169,4 +169,26 @@ extension CSVReaderTests {
         while try reader.next() { flags.append("\(reader.hasControl ? "c" : "-")\(reader.hasFormulaStart ? "f" : "-")") }
         XCTAssertEqual(flags, ["--", "--", "c-", "c-", "-f", "-f", "-f"])
     }
+
+    /// Of the flagged values, only those cleaning changes or warns about are cleaned: an accent
+    /// at an end, a phone number "+1 ..." and a negative number are loaded as they are read.
+    func testOnlyValuesThatCleaningChangesOrWarnsAboutAreCleaned() {
+        func sieve(_ value: String) -> String {
+            Array(value.utf8).withUnsafeBufferPointer {
+                (ValueCleaner.mayChange($0) ? "c" : "-") + (ValueCleaner.mayBeFormula($0) ? "f" : "-")
+            }
+        }
+        let values = ["José", "Ünal", "Zoë Brontë", "José\u{00A0}", "\u{3000}Ana", "Ana\u{2009}", "a\u{FEFF}b",
+                      "+1 973 555 0100", "-5", "+", "  =SUM(A1)", "@home", "-x", "+(973) 555"]
+        XCTAssertEqual(values.map(sieve), ["--", "--", "--", "c-", "c-", "c-", "c-",
+                                           "--", "--", "--", "-f", "-f", "-f", "--"])
+        // What the sieve lets by, cleaning would load unchanged and without a warning.
+        for value in values where sieve(value) == "--" {
+            guard case .value(let cleaned, let warnings) = Array(value.utf8).withUnsafeBufferPointer(ValueCleaner(isID: false).clean) else {
+                return XCTFail(value)
+            }
+            XCTAssertEqual(cleaned, Array(value.utf8), value)
+            XCTAssertEqual(warnings, [], value)
+        }
+    }
 }

@@ -94,12 +94,17 @@ struct TableLoader {
                 problems.add(problem)
                 continue
             }
-            if reader.hasNonASCII || reader.hasControl || reader.hasFormulaStart {
+            // The reader's flags are a first sieve (an accent, a phone number "+1 ..."): only a
+            // row with a value that cleaning changes or warns about is cleaned.
+            func needsCleaning(_ index: Int) -> Bool {
+                reader.hasControl || ValueCleaner.mayChange(reader[index].trimmingSpaces().buffer) || ValueCleaner.mayBeFormula(reader[index].buffer)
+            }
+            if (reader.hasNonASCII || reader.hasControl || reader.hasFormulaStart) && (0..<header.count).contains(where: needsCleaning) {
                 // Checked whole first: a row with an ID that cannot be loaded is not loaded.
                 var values: [[UInt8]?] = [], failed = false
                 for index in 0..<header.count {
                     let field = reader[index].buffer
-                    guard reader.hasControl || ValueCleaner.mayChange(reader[index].trimmingSpaces().buffer) || ValueCleaner.mayBeFormula(field) else {
+                    guard needsCleaning(index) else {
                         values.append(nil)
                         continue
                     }

@@ -21,18 +21,21 @@ struct ValueCleaner {
 
     let isID: Bool
 
-    /// Whether a value without control characters, which starts like no formula, may still
-    /// change: a byte outside ASCII at an end, past its spaces (a Unicode space?), or a byte-order
-    /// mark inside.
+    /// Whether a value without control characters (its U+0020 spaces trimmed) changes when
+    /// cleaned: a Unicode space at an end, or a byte-order mark inside. Exact, so that a name
+    /// with an accent at its end is loaded as it is read.
     static func mayChange(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
-        return first >= 0x80 || last >= 0x80 || memchr(bytes.baseAddress!, 0xEF, bytes.count) != nil
+        // Every Unicode space starts with a byte from 0xC2 and ends with one from 0x80.
+        return (first >= 0xC2 && spaceWidth(bytes, at: 0) != nil)
+            || (last >= 0x80 && spaceWidth(bytes, endingAt: bytes.count) != nil)
+            || memchr(bytes.baseAddress!, 0xEF, bytes.count) != nil
     }
 
-    /// Whether the value starts, after spaces, with = + - or @.
+    /// Whether the value, after its U+0020 spaces, starts like a formula (startsFormula).
     static func mayBeFormula(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = bytes.first(where: { $0 != 0x20 }) else { return false }
-        return first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
+        guard let start = bytes.firstIndex(where: { $0 != 0x20 }) else { return false }
+        return startsFormula(UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
     func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
@@ -64,14 +67,17 @@ struct ValueCleaner {
             let spaced = controls.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
             warnings.append("held \(what); removed" + (spaced ? ", a tab or line break as a space" : ""))
         }
-        if !isID, !value.isEmpty, Self.startsFormula(value) {
+        if !isID, value.withUnsafeBufferPointer(Self.startsFormula) {
             warnings.append("starts with \"\(Character(Unicode.Scalar(value[0])))\": a spreadsheet opening the file would run it as a formula")
         }
         return .value(value, warnings: warnings)
     }
 
-    private static func startsFormula(_ value: [UInt8]) -> Bool {
-        switch value[0] {
+    /// A text value starting with = or @, or with + or - before anything but a digit, a space,
+    /// a parenthesis or a point.
+    private static func startsFormula(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = value.first else { return false }
+        switch first {
         case UInt8(ascii: "="), UInt8(ascii: "@"): return true
         case UInt8(ascii: "+"), UInt8(ascii: "-"):
             // "+1 973 555 0100", "-5" and "-" alone are no formulas.
@@ -90,14 +96,14 @@ struct ValueCleaner {
     }
 
     /// The UTF-8 length of the space starting at `index`, or nil.
-    private static func spaceWidth(_ value: [UInt8], at index: Int) -> Int? {
+    private static func spaceWidth<Bytes: RandomAccessCollection<UInt8>>(_ value: Bytes, at index: Int) -> Int? where Bytes.Index == Int {
         for space in spaces where index + space.count <= value.count && value[index..<(index + space.count)].elementsEqual(space) {
             return space.count
         }
         return nil
     }
 
-    private static func spaceWidth(_ value: [UInt8], endingAt end: Int) -> Int? {
+    private static func spaceWidth<Bytes: RandomAccessCollection<UInt8>>(_ value: Bytes, endingAt end: Int) -> Int? where Bytes.Index == Int {
         for space in spaces where end - space.count >= 0 && value[(end - space.count)..<end].elementsEqual(space) {
             return space.count
         }
