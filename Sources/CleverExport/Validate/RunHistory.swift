@@ -181,11 +181,18 @@ public struct PastRun: Sendable, Equatable {
 extension RunHistory {
     /// The last `count` runs, newest first.
     func recent(_ count: Int) throws -> [PastRun] {
+        // The findings counted in one pass: run_finding has no index on run_id, and a count per
+        // run read it whole each time (30 runs of 36k findings: 2.6 s of every nightly report).
         let runs = try database.rows("""
+            with shown as (select * from run order by run_id desc limit ?1),
+            counts as (
+                select run_id, sum(severity = 'error') as errors, sum(severity = 'warning') as warnings
+                from run_finding where run_id >= (select min(run_id) from shown) group by run_id
+            )
             select r.run_id, r.started_at, r.as_of, r.outcome, coalesce(r.message, ''),
-                (select count(*) from run_finding f where f.run_id = r.run_id and f.severity = 'error'),
-                (select count(*) from run_finding f where f.run_id = r.run_id and f.severity = 'warning')
-            from run r order by r.run_id desc limit ?
+                coalesce(c.errors, 0), coalesce(c.warnings, 0)
+            from shown r left join counts c on c.run_id = r.run_id
+            order by r.run_id desc
             """, [String(count)])
         return try runs.map { row in
             let files = try database.rows("select file, rows from run_file where run_id = ?", [row[0]!])
