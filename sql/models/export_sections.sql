@@ -8,7 +8,7 @@
 --   (homerooms: HR-school_code-homeroom).
 -- Name: section_name, else the course description (homerooms: "Homeroom " + homeroom); then
 --   prepend_teacher_name_to_name, then append_homeroom_teacher (ELEM) or append_period (MIDDLE).
--- reads: active_enrollments, homeroom_sections, run_options, section_candidates, section_teacher_slots, stg_homerooms, stg_staff, stg_terms
+-- reads: active_enrollments, homeroom_sections, homeroom_teacher_votes, run_options, section_candidates, section_teacher_slots, stg_staff, stg_terms
 drop table if exists export_sections;
 create table export_sections as
 with written_homes as (
@@ -86,23 +86,6 @@ all_sections as (
     select * from course_sections
     union all
     select * from homerooms
-),
--- The homeroom teacher most of an ELEM section's enrolled students share (ties: lowest id).
-homeroom_teacher_votes as (
-    select
-        -- Typed, so that the join below can use an index on it (docs/benchmark.md, planner).
-        cast(e.home_key as integer) as home_key, h.staff_id,
-        row_number() over (
-            partition by e.home_key
-            order by count(distinct e.student_id) desc, h.staff_id
-        ) as vote_rank
-    -- run_options first (CROSS JOIN keeps it there): with the option off, nothing is read.
-    from run_options o
-    cross join active_enrollments e
-    join stg_homerooms h on h.student_id = e.student_id
-    join stg_staff s on s.staff_id = h.staff_id and s.is_active
-    where o.sections_append_homeroom_teacher
-    group by e.home_key, h.staff_id
 ),
 -- One row per key even when the extract repeats one (an error the checks report), so a
 -- section is never written twice.
