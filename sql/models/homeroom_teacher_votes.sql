@@ -45,4 +45,3 @@ final as (
 )
 select * from final;
 create index homeroom_teacher_votes_1 on homeroom_teacher_votes (home_key, vote_rank);
-create index homeroom_teacher_votes_2 on homeroom_teacher_votes (school_code, homeroom, vote_rank);
