@@ -112,8 +112,7 @@ named as (
     left join last_names vs on vs.staff_id = v.staff_id
     left join terms t on t.school_code = a.school_code and t.term_code = a.term_code
 ),
--- Materialized: keeps the ORDER BY below out of the votes' plan (docs/benchmark.md, planner).
-final as materialized (
+final as (
     select
         n.is_homeroom,
         n.section_key,
