@@ -24,6 +24,25 @@ insert into extract_file (name, required, key) values
     ('staff_user_texts', 0, 'staff_id, field'),
     ('student_gpas', 0, 'student_id, gpa_type');
 
+-- Where one extract file points at rows of another by their key (extract_file.key): as the
+-- importer loads `file`, it finds for each row the row of `target` whose key equals `columns`
+-- (the same bytes, as SQL's = compares them; of two such rows the first) and writes its rowid
+-- into row_column (NULL: none), so the views test and join on integers instead of searching an
+-- index for every row. A target points at nothing itself, and both load on the same core.
+drop table if exists extract_reference;
+create table extract_reference (
+    file text not null references extract_file,
+    columns text not null,
+    target text not null references extract_file,
+    row_column text not null,
+    primary key (file, row_column)
+);
+-- Only the enrollments' sections: an extract lists a section's enrollments together, so the
+-- importer compares most rows' section with the last one's; their students come in no order,
+-- and a search in memory for each costs the import as much as SQLite's later (docs/benchmark.md).
+insert into extract_reference (file, columns, target, row_column) values
+    ('enrollments', 'school_code, course_code, section', 'sections', 'section_row');
+
 -- Which extract file each Clever file's extension fields (schools.ext ... staff.ext,
 -- "column:COLUMN") read their columns from: teachers and staff both come from staff.csv.
 drop table if exists extension_file;

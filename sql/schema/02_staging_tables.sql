@@ -3,6 +3,9 @@
 -- A column marked "not null" must be in the file's header (the importer checks it);
 -- the others may be absent and read as NULL. Columns a district adds are appended by the
 -- importer and ignored by the views. Each run drops and reloads these tables.
+-- The integer columns ending in _row are no file's: the importer fills each with the rowid of
+-- the row the file's key columns point at, NULL when there is none (extract_reference in
+-- 01_extract_files.sql).
 drop table if exists schools;
 create table schools (
     school_code text not null, name text not null, school_number text, state_id text,
@@ -53,7 +56,8 @@ create table terms (
 drop table if exists enrollments;
 create table enrollments (
     student_id text not null, school_code text not null, course_code text not null,
-    section text not null, start_date text, end_date text
+    section text not null, start_date text, end_date text,
+    section_row integer
 );
 drop table if exists guardians;
 create table guardians (

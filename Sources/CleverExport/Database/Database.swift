@@ -140,6 +140,12 @@ public final class Statement {
         }
     }
 
+    /// Binds a rowid, or NULL for 0.
+    @inline(__always)
+    func bindRow(_ row: Int, at index: Int32) {
+        _ = row == 0 ? sqlite3_bind_null(handle, index) : sqlite3_bind_int64(handle, index, Int64(row))
+    }
+
     /// Steps once: true when a row is ready, false when done.
     @discardableResult
     public func step() throws -> Bool {

@@ -33,19 +33,21 @@ struct StagingLoader {
     /// Returns the rows loaded per table; throws every problem of every file at once.
     func loadAll() throws -> [String: Int] {
         let (files, tables) = try extractFiles()
-        let (mine, theirs) = scratchPath == nil ? (files, []) : split?(files) ?? Self.split(files, costs: costs)
-        let idColumns = Set(try database.strings("select key from extract_file").flatMap {
-            $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        })
+        let targets = try ReferenceTargets(database: database, loading: Set(files.map(\.table)))
+        let (first, second) = scratchPath == nil ? (files, [])
+            : split?(files) ?? Self.split(files, costs: costs, groups: targets.groups(files.map(\.table)))
+        let (mine, theirs) = (targets.ordered(first), targets.ordered(second))
+        let idColumns = Set(try database.strings("select key from extract_file").flatMap(columnList))
         let counter = LoadCounter(total: files.count, report: progress)
-        let second = try scratchPath.flatMap { path in
+        let secondLoader = try scratchPath.flatMap { path in
             try theirs.isEmpty ? nil : SecondLoader(
                 path: path, schema: theirs.map { try createStatement(of: $0.table) }, files: theirs,
-                problemsPerFile: problemsPerFile, idColumns: idColumns, counter: counter)
+                problemsPerFile: problemsPerFile, idColumns: idColumns, targets: targets, counter: counter)
         }
-        let loader = TableLoader(database: database, problemsPerFile: problemsPerFile, idColumns: idColumns)
+        let loader = TableLoader(database: database, problemsPerFile: problemsPerFile, idColumns: idColumns, targets: targets)
         let ownLoads = Result { try database.transaction { try mine.map { try counter.counting(loader.load($0)) } } }
-        let otherLoads = Result { try second?.join() ?? [] }
+        targets.release(mine)
+        let otherLoads = Result { try secondLoader?.join() ?? [] }
         let loads = Dictionary(
             uniqueKeysWithValues: zip(mine + theirs, try ownLoads.get() + otherLoads.get()).map { ($0.table, $1) })
 
@@ -101,17 +103,24 @@ struct StagingLoader {
 
     /// Splits the files between the two loaders so that the import ends soonest: when both are
     /// done loading and the second's tables are copied. Every way to split the twelve largest
-    /// files is tried (the smaller ones stay with the first loader), with what each cost last run.
-    static func split(_ files: [ExtractFile], costs: ImportCosts) -> (first: [ExtractFile], second: [ExtractFile]) {
+    /// groups is tried (the smaller ones stay with the first loader), with what each file cost
+    /// last run. A group is a file with the files it points at (ReferenceTargets.groups), kept
+    /// on one loader so that neither waits for the other; nil: each file alone.
+    static func split(_ files: [ExtractFile], costs: ImportCosts, groups: [[String]]? = nil)
+        -> (first: [ExtractFile], second: [ExtractFile])
+    {
+        let byTable = Dictionary(uniqueKeysWithValues: files.map { ($0.table, $0) })
+        let items = (groups ?? files.map { [$0.table] }).map { $0.compactMap { byTable[$0] } }
+        func load(_ item: [ExtractFile]) -> Double { item.reduce(0) { $0 + costs.loadSeconds($1) } }
         let total = files.reduce(0) { $0 + costs.loadSeconds($1) }
-        let largest = Array(files.sorted { costs.loadSeconds($0) > costs.loadSeconds($1) }.prefix(12))
+        let largest = Array(items.sorted { load($0) > load($1) }.prefix(12))
         func end(_ subset: Int) -> Double {
-            let chosen = largest.indices.filter { subset & (1 << $0) != 0 }.map { largest[$0] }
-            let load = chosen.reduce(0) { $0 + costs.loadSeconds($1) }
-            return max(total - load, load) + chosen.reduce(0) { $0 + costs.copySeconds($1) }
+            let chosen = largest.indices.filter { subset & (1 << $0) != 0 }.flatMap { largest[$0] }
+            let loading = chosen.reduce(0) { $0 + costs.loadSeconds($1) }
+            return max(total - loading, loading) + chosen.reduce(0) { $0 + costs.copySeconds($1) }
         }
         let best = (0..<(1 << largest.count)).min { end($0) < end($1) } ?? 0
-        let second = Set(largest.indices.filter { best & (1 << $0) != 0 }.map { largest[$0].table })
+        let second = Set(largest.indices.filter { best & (1 << $0) != 0 }.flatMap { largest[$0].map(\.table) })
         return (files.filter { !second.contains($0.table) }, files.filter { second.contains($0.table) })
     }
 
@@ -162,15 +171,16 @@ private final class SecondLoader: @unchecked Sendable {
     private var result: Result<[FileLoad], Error> = .success([])
 
     /// `schema`: the statements that create the staging tables.
-    init(path: String, schema: [String], files: [ExtractFile], problemsPerFile: Int, idColumns: Set<String>, counter: LoadCounter) {
+    init(path: String, schema: [String], files: [ExtractFile], problemsPerFile: Int, idColumns: Set<String>, targets: ReferenceTargets, counter: LoadCounter) {
         DispatchQueue.global().async(group: done) {
             self.result = Result {
                 let database = try Database(path: path)
                 try database.execute("\(StagingFile.pageSize); pragma journal_mode = off; pragma synchronous = off; pragma cache_size = -65536")
                 try database.execute(schema.joined(separator: ";\n"))
-                let loader = TableLoader(database: database, problemsPerFile: problemsPerFile, idColumns: idColumns)
+                let loader = TableLoader(database: database, problemsPerFile: problemsPerFile, idColumns: idColumns, targets: targets)
                 return try database.transaction { try files.map { try counter.counting(loader.load($0)) } }
             }
+            targets.release(files)
         }
     }
 

@@ -53,6 +53,8 @@ struct TableLoader {
     let problemsPerFile: Int
     /// The columns that hold IDs (the keys of the extract files, extract_file.key).
     let idColumns: Set<String>
+    /// Which files point at which (extract_reference), and the key indexes of those pointed at.
+    let targets: ReferenceTargets
 
     /// The most columns a file may have: more is no roster file (SQLite takes 2000 a table).
     static let maxColumns = 1000
@@ -62,26 +64,38 @@ struct TableLoader {
         var problems = FileProblems(file: file.name, limit: problemsPerFile)
         var warnings = FileProblems(file: file.name, limit: problemsPerFile)
         var rows = 0
+        let index = targets.isTarget(file.table) ? KeyIndex(expected: file.estimatedRows) : nil
+        // Even when the file fails: the files that wait for its index go on (the run fails).
+        defer { if let index { targets.publish(file.table, index) } }
         do {
-            rows = try load(table: file.table, path: file.path, name: file.name, problems: &problems, warnings: &warnings)
+            rows = try load(table: file.table, path: file.path, name: file.name, index: index, problems: &problems, warnings: &warnings)
         } catch let problem as InputProblem {
             problems.add(problem)
         }
         return FileLoad(rows: rows, problems: problems.listed(), warnings: warnings.listed(), seconds: Date().timeIntervalSince(started))
     }
 
-    private func load(table: String, path: String, name: String, problems: inout FileProblems, warnings: inout FileProblems) throws -> Int {
+    /// `index`: filled with the rows' keys, for the files that point at this one.
+    private func load(table: String, path: String, name: String, index: KeyIndex?, problems: inout FileProblems, warnings: inout FileProblems) throws -> Int {
         let reader = try CSVReader(path: path, name: name)
         guard try reader.next() else {
             throw InputProblem(file: name, line: 1, message: "is empty; expected a header row naming the columns")
         }
         guard let header = try readHeader(reader, table: table, name: name, problems: &problems) else { return 0 }
         let cleaners = header.map { ValueCleaner(isID: idColumns.contains($0)) }
+        let ownKey = index.flatMap { index in positions(of: targets.keys[table]!, in: header).map { (index, $0) } }
+        let references = targets.references.filter { $0.file == table }
+        if let taken = references.first(where: { header.contains($0.rowColumn) }) {
+            throw InputProblem(file: name, line: 1, column: taken.rowColumn, message: "is a column the importer fills (the row of \(taken.target).csv each row points at); rename or remove it")
+        }
+        // Waits here for a target another loader is still loading.
+        let pointers = references.map { (probe: targets.index(of: $0.target).map(KeyProbe.init), columns: positions(of: $0.columns, in: header)) }
+        let columns = header + references.map(\.rowColumn)
         // 16 rows an INSERT (fewer for a very wide file: SQLite takes up to 999 parameters
         // everywhere), then the last few one by one.
-        let rowsPerInsert = max(1, min(16, 999 / header.count))
-        let batch = RowBatch(fieldsPerRow: header.count, capacity: rowsPerInsert)
-        let insertMany = try insertStatement(table: table, columns: header, rows: rowsPerInsert)
+        let rowsPerInsert = max(1, min(16, 999 / columns.count))
+        let batch = RowBatch(fieldsPerRow: header.count, integersPerRow: references.count, capacity: rowsPerInsert)
+        let insertMany = try insertStatement(table: table, columns: columns, rows: rowsPerInsert)
         var rows = 0
         while try reader.next() {
             if reader.fieldCount != header.count {
@@ -126,13 +140,24 @@ struct TableLoader {
             } else {
                 batch.append(reader)
             }
+            // Row rows + 1: each run loads into a new table, whose rowids count from 1.
+            if let (index, key) = ownKey { batch.withLastRowKey(key) { index.insert($0, row: rows + 1) } }
+            for pointer in pointers {
+                batch.append(row: pointer.probe.flatMap { probe in pointer.columns.flatMap { batch.withLastRowKey($0, probe.row) } })
+            }
             if batch.isFull { try batch.insert(with: insertMany, rowsPerStatement: rowsPerInsert) }
             rows += 1
         }
         if batch.rows > 0 {
-            try batch.insert(with: insertStatement(table: table, columns: header, rows: 1), rowsPerStatement: 1)
+            try batch.insert(with: insertStatement(table: table, columns: columns, rows: 1), rowsPerStatement: 1)
         }
         return rows
+    }
+
+    /// Where `columns` are in `header`; nil when one is missing.
+    private func positions(of columns: [String], in header: [String]) -> [Int]? {
+        let found = columns.compactMap { header.firstIndex(of: $0) }
+        return found.count == columns.count ? found : nil
     }
 
     /// INSERT INTO table (columns) VALUES (?, ...), ... for `rows` rows.
