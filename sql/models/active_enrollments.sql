@@ -20,9 +20,8 @@ with final as (
     -- CROSS JOIN fixes the order: one pass over the enrollments, with index lookups into the
     -- smaller tables.
     from enrollment_activity e
-    cross join section_homes h
-        on h.school_code = e.school_code and h.course_code = e.course_code
-        and h.section = e.section
+    -- section_key is the section's rowid, which the importer found for each enrollment.
+    cross join section_homes h on h.section_key = e.section_row
     cross join export_students s on s.student_id = e.student_id
     where e.is_active
 )
