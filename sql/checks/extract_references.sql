@@ -2,21 +2,23 @@
 -- in the extract. Without this check they would vanish silently.
 -- reads: guardians, stg_courses, stg_enrollments, stg_homerooms, stg_schools, stg_section_teachers, stg_sections, stg_staff, stg_staff_schools, stg_terms, student_placements, students
 create view check_extract_references as
--- Enrollments whose student or section is missing: the importer found each enrollment's rows
--- in students.csv and sections.csv (student_row, section_row; NULL: none), so one pass over the
--- enrollments reads two integers a row; the few rows found are then told apart below. Only the
--- extract's own tables and the options are read, so this check runs while the first models
--- are built.
+-- Enrollments whose student or section is missing: one pass over the enrollments with one
+-- lookup each for the student; the section the importer found (section_row, NULL: none). The
+-- few rows found are then told apart below. Only the extract's own tables and the options are
+-- read (the importer trimmed their keys, and they have indexes on them), so this check runs
+-- while the first models are built.
 with enrollment_problems as materialized (
-    select student_id, school_code, course_code, section, section_row, student_row
+    select student_id, school_code, course_code, section, section_row
     from stg_enrollments
-    where section_row is null or student_row is null
+    -- IN rather than a correlated EXISTS: SQLite searches the index without starting a
+    -- subquery for each row (1.1 s against 1.65 s at 5.2M enrollments).
+    where section_row is null or student_id not in (select student_id from students)
 ),
 dangling as (
     select 'enrollments.csv' as file,
         'student ' || student_id || ' in ' || school_code || '-' || course_code || '-' || section as record,
         'student_id is not in students.csv' as message
-    from enrollment_problems where student_row is null
+    from enrollment_problems where student_id not in (select student_id from students)
     union all
     select 'enrollments.csv',
         'student ' || student_id || ' in ' || school_code || '-' || course_code || '-' || section,

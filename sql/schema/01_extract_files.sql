@@ -37,10 +37,11 @@ create table extract_reference (
     row_column text not null,
     primary key (file, row_column)
 );
--- A search in memory costs about 0.1 µs, a fifth of SQLite's index search, and none when a
--- row has the key of the row before (an extract lists a section's enrollments together).
+-- Only the enrollments' sections: an extract lists a section's enrollments together, so the
+-- importer compares most rows' section with the last one's. Their students come in no order,
+-- and searching a million students in memory for each row slowed the import more than the
+-- views gained (docs/benchmark.md).
 insert into extract_reference (file, columns, target, row_column) values
-    ('enrollments', 'student_id', 'students', 'student_row'),
     ('enrollments', 'school_code, course_code, section', 'sections', 'section_row');
 
 -- Which extract file each Clever file's extension fields (schools.ext ... staff.ext,

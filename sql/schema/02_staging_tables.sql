@@ -57,7 +57,7 @@ drop table if exists enrollments;
 create table enrollments (
     student_id text not null, school_code text not null, course_code text not null,
     section text not null, start_date text, end_date text,
-    student_row integer, section_row integer
+    section_row integer
 );
 drop table if exists guardians;
 create table guardians (

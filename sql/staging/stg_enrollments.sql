@@ -11,11 +11,9 @@ with final as (
         e.section,
         e.start_date as start_raw,
         e.end_date as end_raw,
-        -- The rowids of the section and the student in sections.csv and students.csv
-        -- (stg_sections.source_row, stg_students.source_row), found by the importer
-        -- (extract_reference); NULL when the file has no such row.
+        -- The section's rowid in sections.csv (stg_sections.source_row), found by the importer
+        -- (extract_reference); NULL when sections.csv has no such section.
         e.section_row,
-        e.student_row,
         s.iso as start_date,
         f.iso as end_date,
         -- The same reading, by calendar_dates' index alone: a query that reads only this flag
