@@ -190,6 +190,15 @@ final class SecondLoaderTests: XCTestCase {
         }
     }
 
+    /// A column the importer fills cannot come from the file: it is named, not overwritten.
+    func testAFileCannotHoldTheColumnTheImporterFills() throws {
+        let (_, extract, _) = try demoExtractCopy(self)
+        try write("student_id,school_code,course_code,section,section_row\nS1009,010,MUS,1,7\n", to: extract.appending(path: "enrollments.csv"))
+        XCTAssertEqual(try load(extract, second: []).problems, [
+            "enrollments.csv:1 column section_row: is a column the importer fills (the row of sections.csv each row points at); rename or remove it",
+        ])
+    }
+
     func testExtraColumnsTheSecondLoaderFoundAreCopiedToo() throws {
         let (_, extract, _) = try demoExtractCopy(self)
         let path = extract.appending(path: "schools.csv")

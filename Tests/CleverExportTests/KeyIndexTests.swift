@@ -9,7 +9,7 @@ final class KeyIndexTests: XCTestCase {
     func testEveryKeyFindsItsFirstRow() {
         let index = KeyIndex()
         func key(_ text: String) -> [UInt8] { Array(text.utf8) }
-        let keys = ["", "1", "S0000001", "S00000001", "010\u{1F}MUS\u{1F}1", "010\u{1F}MUS\u{1F}10"]
+        let keys = ["", "1", "S0000001", "S00000001", "010\u{1F}MUS\u{1F}1", "010\u{1F}MUS\u{1F}10", String(repeating: "x", count: 70_000)]
             + (1...50_000).map { "S\(String(repeating: "0", count: $0 % 12))\($0)" }
         for (offset, text) in keys.enumerated() {
             key(text).withUnsafeBufferPointer { index.insert($0, row: offset + 1) }

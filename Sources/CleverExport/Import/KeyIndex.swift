@@ -9,8 +9,9 @@ import Foundation
 final class KeyIndex: @unchecked Sendable {
     /// Open addressing, two words a slot, so that a probe for a key of up to 8 bytes (a student
     /// ID) reads one cache line: the first word is the key itself (its bytes, zero-padded) or,
-    /// for a longer key, where it starts in `bytes`; the second is the row (low 32 bits), the
-    /// key's length + 1 (16 bits; 0: an empty slot) and 16 bits of its hash.
+    /// for a longer key, where it starts in `bytes`; the second is the row (low 32 bits), 8 bits
+    /// of the key's hash and its length + 1 (the high 24 bits; 0: an empty slot). A key is at
+    /// most CSVReader.maxRecordBytes long.
     private var slots: UnsafeMutablePointer<UInt64>
     private var mask = (1 << 11) - 1
     private(set) var count = 0
@@ -36,7 +37,7 @@ final class KeyIndex: @unchecked Sendable {
 
     /// Adds `key` for `row`, unless it is there already.
     func insert(_ key: UnsafeBufferPointer<UInt8>, row: Int) {
-        precondition(key.count < 0xFFFF && row <= UInt32.max, "an ID of 64 KiB or a file of 4 billion rows")
+        precondition(key.count < 1 << 24 && row <= UInt32.max, "a key of 16 MiB or a file of 4 billion rows")
         let hash = Self.hash(key)
         let meta = Self.meta(key, hash: hash)
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -76,10 +77,10 @@ final class KeyIndex: @unchecked Sendable {
         return memcmp(bytes + Int(slots[2 * slot]), key.baseAddress!, key.count) == 0
     }
 
-    /// The length + 1 and 16 bits of the hash, in the high half of a slot's second word.
+    /// The length + 1 and 8 bits of the hash, in the high half of a slot's second word.
     @inline(__always)
     private static func meta(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt64 {
-        UInt64(key.count + 1) << 48 | (hash >> 48) << 32
+        UInt64(key.count + 1) << 40 | (hash >> 56) << 32
     }
 
     /// A key of up to 8 bytes as one word.
@@ -117,7 +118,7 @@ final class KeyIndex: @unchecked Sendable {
         slots.initialize(repeating: 0, count: 2 * (mask + 1))
         for slot in 0..<oldSlots where old[2 * slot + 1] != 0 {
             let first = old[2 * slot], second = old[2 * slot + 1]
-            let length = Int(second >> 48) - 1
+            let length = Int(second >> 40) - 1
             let hash = length <= 8
                 ? withUnsafeBytes(of: first.littleEndian) { Self.hash(UnsafeBufferPointer(start: $0.bindMemory(to: UInt8.self).baseAddress, count: length)) }
                 : Self.hash(UnsafeBufferPointer(start: bytes + Int(first), count: length))
