@@ -16,9 +16,7 @@ final class KeyIndex: @unchecked Sendable {
     private var mask = (1 << 11) - 1
     private(set) var count = 0
     /// The keys longer than 8 bytes, one after the other.
-    private var bytes: UnsafeMutablePointer<UInt8>
-    private var byteCapacity = 1 << 16
-    private var byteCount = 0
+    private let bytes = ByteBuffer(capacity: 1 << 16)
 
     static let separator: UInt8 = 0x1F
 
@@ -27,13 +25,9 @@ final class KeyIndex: @unchecked Sendable {
         while (mask + 1) < 2 * expected { mask = mask * 2 + 1 }
         slots = .allocate(capacity: 2 * (mask + 1))
         slots.initialize(repeating: 0, count: 2 * (mask + 1))
-        bytes = .allocate(capacity: byteCapacity)
     }
 
-    deinit {
-        slots.deallocate()
-        bytes.deallocate()
-    }
+    deinit { slots.deallocate() }
 
     /// Adds `key` for `row`, unless it is there already.
     func insert(_ key: UnsafeBufferPointer<UInt8>, row: Int) {
@@ -48,10 +42,8 @@ final class KeyIndex: @unchecked Sendable {
         if key.count <= 8 {
             slots[2 * slot] = Self.packed(key)
         } else {
-            if byteCount + key.count > byteCapacity { growBytes(to: byteCount + key.count) }
-            (bytes + byteCount).update(from: key.baseAddress!, count: key.count)
-            slots[2 * slot] = UInt64(byteCount)
-            byteCount += key.count
+            slots[2 * slot] = UInt64(bytes.count)
+            bytes.append(key)
         }
         slots[2 * slot + 1] = meta | UInt64(row)
         count += 1
@@ -74,7 +66,7 @@ final class KeyIndex: @unchecked Sendable {
     private func matches(_ slot: Int, meta: UInt64, key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard slots[2 * slot + 1] & 0xFFFF_FFFF_0000_0000 == meta else { return false }
         if key.count <= 8 { return slots[2 * slot] == Self.packed(key) }
-        return memcmp(bytes + Int(slots[2 * slot]), key.baseAddress!, key.count) == 0
+        return memcmp(bytes.start + Int(slots[2 * slot]), key.baseAddress!, key.count) == 0
     }
 
     /// The length + 1 and 8 bits of the hash, in the high half of a slot's second word.
@@ -102,14 +94,6 @@ final class KeyIndex: @unchecked Sendable {
         return hash ^ (hash >> 33)
     }
 
-    private func growBytes(to needed: Int) {
-        while byteCapacity < needed { byteCapacity *= 2 }
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
-        larger.update(from: bytes, count: byteCount)
-        bytes.deallocate()
-        bytes = larger
-    }
-
     /// Twice the slots; each key is hashed again (from its slot, or its bytes).
     private func growSlots() {
         let old = slots, oldSlots = mask + 1
@@ -121,7 +105,7 @@ final class KeyIndex: @unchecked Sendable {
             let length = Int(second >> 40) - 1
             let hash = length <= 8
                 ? withUnsafeBytes(of: first.littleEndian) { Self.hash(UnsafeBufferPointer(start: $0.bindMemory(to: UInt8.self).baseAddress, count: length)) }
-                : Self.hash(UnsafeBufferPointer(start: bytes + Int(first), count: length))
+                : Self.hash(UnsafeBufferPointer(start: bytes.start + Int(first), count: length))
             var target = Int(truncatingIfNeeded: hash) & mask
             while slots[2 * target + 1] != 0 { target = (target + 1) & mask }
             slots[2 * target] = first
@@ -136,7 +120,7 @@ final class KeyIndex: @unchecked Sendable {
 /// a comparison.
 final class KeyProbe {
     let index: KeyIndex
-    private let last = KeyBuffer()
+    private let last = ByteBuffer(capacity: 256)
     private var lastRow: Int?
     private var probed = false
 
@@ -149,44 +133,5 @@ final class KeyProbe {
         last.append(key)
         probed = true
         return lastRow
-    }
-}
-
-/// Bytes kept from row to row without allocating: a key being joined, the last key probed.
-final class KeyBuffer {
-    private var start: UnsafeMutablePointer<UInt8>
-    private var capacity = 256
-    private var count = 0
-
-    init() { start = .allocate(capacity: capacity) }
-    deinit { start.deallocate() }
-
-    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
-
-    func clear() { count = 0 }
-
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        reserve(bytes.count)
-        if let base = bytes.baseAddress { (start + count).update(from: base, count: bytes.count) }
-        count += bytes.count
-    }
-
-    func append(byte: UInt8) {
-        reserve(1)
-        start[count] = byte
-        count += 1
-    }
-
-    func equals(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.count == count && (count == 0 || memcmp(start, bytes.baseAddress!, count) == 0)
-    }
-
-    private func reserve(_ more: Int) {
-        guard count + more > capacity else { return }
-        while capacity < count + more { capacity *= 2 }
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        larger.update(from: start, count: count)
-        start.deallocate()
-        start = larger
     }
 }

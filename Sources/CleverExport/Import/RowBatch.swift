@@ -10,14 +10,12 @@ final class RowBatch {
     let fieldsPerRow: Int
     let integersPerRow: Int
     let capacity: Int  // rows
-    private var bytes: UnsafeMutablePointer<UInt8>
-    private var byteCapacity = 1 << 16
-    private var byteCount = 0
+    private let bytes = ByteBuffer(capacity: 1 << 16)
     private let ends: UnsafeMutablePointer<Int>  // where each field ends in `bytes`
     private var fieldCount = 0
     private let integers: UnsafeMutablePointer<Int>  // 0: NULL
     private var integerCount = 0
-    private let key: KeyBuffer = KeyBuffer()  // withLastRowKey's joined fields
+    private let key = ByteBuffer(capacity: 256)  // withLastRowKey's joined fields
 
     var rows: Int { fieldCount / fieldsPerRow }
     var isFull: Bool { rows == capacity }
@@ -26,13 +24,11 @@ final class RowBatch {
         self.fieldsPerRow = fieldsPerRow
         self.integersPerRow = integersPerRow
         self.capacity = capacity
-        bytes = .allocate(capacity: byteCapacity)
         ends = .allocate(capacity: fieldsPerRow * capacity)
         integers = .allocate(capacity: max(1, integersPerRow * capacity))
     }
 
     deinit {
-        bytes.deallocate()
         ends.deallocate()
         integers.deallocate()
     }
@@ -44,10 +40,8 @@ final class RowBatch {
 
     /// Copies in the next field's value as given (a field of a row appended one by one).
     func append(_ value: UnsafeBufferPointer<UInt8>) {
-        if byteCount + value.count > byteCapacity { grow(to: byteCount + value.count) }
-        if let start = value.baseAddress { (bytes + byteCount).update(from: start, count: value.count) }
-        byteCount += value.count
-        ends[fieldCount] = byteCount
+        bytes.append(value)
+        ends[fieldCount] = bytes.count
         fieldCount += 1
     }
 
@@ -55,7 +49,7 @@ final class RowBatch {
     func lastRowField(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         let field = fieldCount - fieldsPerRow + index
         let start = field == 0 ? 0 : ends[field - 1]
-        return UnsafeBufferPointer(start: bytes + start, count: ends[field] - start)
+        return UnsafeBufferPointer(start: bytes.start + start, count: ends[field] - start)
     }
 
     /// Calls `body` with the last row's key of `columns` as KeyIndex takes it: one field as it
@@ -86,7 +80,7 @@ final class RowBatch {
             for _ in 0..<rowsPerStatement {
                 for _ in 0..<fieldsPerRow {
                     let end = ends[field]
-                    statement.bindBorrowed(bytes + start, count: end - start, at: parameter)
+                    statement.bindBorrowed(bytes.start + start, count: end - start, at: parameter)
                     start = end
                     field += 1
                     parameter += 1
@@ -100,16 +94,8 @@ final class RowBatch {
             try statement.step()
             statement.reset()
         }
-        byteCount = 0
+        bytes.clear()
         fieldCount = 0
         integerCount = 0
-    }
-
-    private func grow(to needed: Int) {
-        while byteCapacity < needed { byteCapacity *= 2 }
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
-        larger.update(from: bytes, count: byteCount)
-        bytes.deallocate()
-        bytes = larger
     }
 }
