@@ -14,9 +14,10 @@ shape=standard
 if [[ "${1:-}" == "--shape" ]]; then shape=$2; shift 2; fi
 suffix=$([[ $shape == standard ]] || echo "-$shape")
 sizes=("$@"); ((${#sizes[@]})) || sizes=(10000 100000 1000000)
-swift build -c release --product clever-export >/dev/null
-binary=.build/release/clever-export
 mkdir -p bench
+# swift build prints its errors on stdout: shown only when the build fails.
+swift build -c release --product clever-export >bench/build.log || { cat bench/build.log; exit 1; }
+binary=.build/release/clever-export
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "sqlite3 $(sqlite3 --version | cut -d' ' -f1), $(swift --version 2>&1 | head -1)"
 
