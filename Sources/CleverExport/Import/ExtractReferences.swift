@@ -48,8 +48,9 @@ final class ReferenceTargets: @unchecked Sendable {
         files.filter { isTarget($0.table) } + files.filter { !isTarget($0.table) }
     }
 
-    /// Gives `table`'s index to the files that wait for it: nil when the file could not be read.
-    func publish(_ table: String, _ index: KeyIndex?) {
+    /// Gives `table`'s index to the files that wait for it (also when the file had problems: the
+    /// import fails then, after every file is read).
+    func publish(_ table: String, _ index: KeyIndex) {
         condition.withLock {
             built[table] = index
             pending.remove(table)

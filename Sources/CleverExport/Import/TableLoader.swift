@@ -65,7 +65,7 @@ struct TableLoader {
         var warnings = FileProblems(file: file.name, limit: problemsPerFile)
         var rows = 0
         let index = targets.isTarget(file.table) ? KeyIndex(expected: file.estimatedRows) : nil
-        // Even when the file fails: the files that wait for its index go on (the run fails).
+        // Even when the file fails: the files that wait for its index go on.
         defer { if let index { targets.publish(file.table, index) } }
         do {
             rows = try load(table: file.table, path: file.path, name: file.name, index: index, problems: &problems, warnings: &warnings)
