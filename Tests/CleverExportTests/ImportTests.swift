@@ -89,7 +89,7 @@ final class ImportTests: XCTestCase {
         try write(text, to: path)
         let database = try Database(path: work.appending(path: "staging.db").path)
         try database.execute("create table terms (school_code text not null, term_code text not null, name text)")
-        let load = try TableLoader(database: database, problemsPerFile: 20, idColumns: [], targets: .none)
+        let load = try TableLoader(database: database, problemsPerFile: 20, idColumns: [], targets: try ReferenceTargets(references: [], keys: [:], loading: []))
             .load(ExtractFile(table: "terms", name: "terms.csv", path: path.path))
         XCTAssertEqual(load.rows, 37)
         XCTAssertEqual(load.problems.map(\.description), [
@@ -280,6 +280,23 @@ final class SecondLoaderTests: XCTestCase {
         let (first, second) = StagingLoader.split(district, costs: ImportCosts(), groups: [["students"], ["sections", "enrollments"]])
         XCTAssertEqual(first.map(\.table), ["sections", "enrollments"])
         XCTAssertEqual(second.map(\.table), ["students"])
+    }
+
+    /// A loader loads what is pointed at before what points at it, at each depth the files pointed
+    /// at first; references that lead back to where they start are refused, with the chain.
+    func testFilesLoadBeforeWhatPointsAtThemAndLoopsAreRefused() throws {
+        func file(_ table: String) -> ExtractFile { ExtractFile(table: table, name: table + ".csv", path: "", bytes: 0, estimatedRows: 0) }
+        func reference(_ from: String, _ to: String) -> ExtractReference {
+            ExtractReference(file: from, columns: ["id"], target: to, rowColumn: to + "_row")
+        }
+        let chain = try ReferenceTargets(
+            references: [reference("a", "b"), reference("b", "c")], keys: ["b": ["id"], "c": ["id"]], loading: ["a", "b", "c", "d"])
+        XCTAssertEqual(chain.ordered(["a", "b", "c", "d"].map(file)).map(\.table), ["c", "d", "b", "a"])
+        XCTAssertThrowsError(try ReferenceTargets(
+            references: [reference("a", "b"), reference("b", "a")], keys: ["a": ["id"], "b": ["id"]], loading: ["a", "b"])
+        ) { error in
+            XCTAssertEqual("\(error)", "extract_reference: a points at b points at a: a file cannot point back at itself; remove one of these rows from sql/schema/01_extract_files.sql")
+        }
     }
 
     /// The costs are read back from the last run's import steps, a second a byte, whatever case

@@ -28,7 +28,8 @@ insert into extract_file (name, required, key) values
 -- importer loads `file`, it finds for each row the row of `target` whose key equals `columns`
 -- (the same bytes, as SQL's = compares them; of two such rows the first) and writes its rowid
 -- into row_column (NULL: none), so the views test and join on integers instead of searching an
--- index for every row. A target points at nothing itself, and both load on the same core.
+-- index for every row. A file loads on the same core as the files it points at, after them;
+-- references that lead back to where they start are refused.
 drop table if exists extract_reference;
 create table extract_reference (
     file text not null references extract_file,

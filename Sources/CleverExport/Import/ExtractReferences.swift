@@ -11,21 +11,37 @@ struct ExtractReference: Sendable {
 
 /// The references of this run's files and the key indexes of the files they point at, shared by
 /// both loaders: a file's references wait for the indexes of their targets, which a loader
-/// builds as it loads each target. A loader loads its targets before the rest (`ordered`), and
-/// a target points at nothing, so two loaders never wait for each other.
+/// builds as it loads each target. Each loader loads its files by depth (`ordered`), and a file
+/// waits only for files of a lower depth, so two files never wait for each other.
 final class ReferenceTargets: @unchecked Sendable {
     let references: [ExtractReference]
     /// Each target's key columns (extract_file.key).
     let keys: [String: [String]]
+    /// How many references lead from a table to one that points at nothing (absent: 0).
+    private let depth: [String: Int]
     private let condition = NSCondition()
     private var built: [String: KeyIndex] = [:]
     private var pending: Set<String>
 
-    /// `loading`: the tables this run loads; a target not among them has no rows.
-    init(references: [ExtractReference], keys: [String: [String]], loading: Set<String>) {
+    /// `loading`: the tables this run loads; a target not among them has no rows. Refuses
+    /// references that lead back to where they start: their files would wait for each other.
+    init(references: [ExtractReference], keys: [String: [String]], loading: Set<String>) throws {
         self.references = references
         self.keys = keys
         pending = Set(references.map(\.target)).intersection(loading)
+        var depth: [String: Int] = [:]
+        func depthOf(_ table: String, _ path: [String]) throws -> Int {
+            if let known = depth[table] { return known }
+            guard !path.contains(table) else {
+                throw ImportError(problems: [InputProblem(
+                    file: "extract_reference", message: "\((path + [table]).joined(separator: " points at ")): a file cannot point back at itself; remove one of these rows from sql/schema/01_extract_files.sql")])
+            }
+            let found = try references.filter { $0.file == table }.map { try depthOf($0.target, path + [table]) + 1 }.max() ?? 0
+            depth[table] = found
+            return found
+        }
+        for reference in references { _ = try depthOf(reference.file, []) }
+        self.depth = depth
     }
 
     convenience init(database: Database, loading: Set<String>) throws {
@@ -33,19 +49,20 @@ final class ReferenceTargets: @unchecked Sendable {
             ExtractReference(file: $0[0]!, columns: columnList($0[1]!), target: $0[2]!, rowColumn: $0[3]!)
         }
         let keys = try database.rows("select name, key from extract_file where name in (select target from extract_reference)")
-        self.init(
+        try self.init(
             references: references, keys: Dictionary(uniqueKeysWithValues: keys.map { ($0[0]!, columnList($0[1]!)) }),
             loading: loading)
     }
 
-    /// No references: each file loads alone.
-    static var none: ReferenceTargets { ReferenceTargets(references: [], keys: [:], loading: []) }
-
     func isTarget(_ table: String) -> Bool { keys[table] != nil }
 
-    /// `files` with the targets first, each side keeping its order.
+    /// `files` by depth, and at each depth the targets first (another loader may wait for
+    /// them), each keeping its order.
     func ordered(_ files: [ExtractFile]) -> [ExtractFile] {
-        files.filter { isTarget($0.table) } + files.filter { !isTarget($0.table) }
+        func rank(_ file: (offset: Int, element: ExtractFile)) -> (Int, Int, Int) {
+            (depth[file.element.table] ?? 0, isTarget(file.element.table) ? 0 : 1, file.offset)
+        }
+        return files.enumerated().sorted { rank($0) < rank($1) }.map(\.element)
     }
 
     /// Gives `table`'s index to the files that wait for it (also when the file had problems: the
