@@ -57,7 +57,7 @@ final as (
     from homes h
 )
 select * from final;
--- home_key in the indexes: a lookup never reads the table. By section_key for
--- active_enrollments, by the key for section_teacher_slots.
-create index section_homes_1 on section_homes (school_code, course_code, section, home_key);
+-- By the section's key, for section_teacher_slots and section_placements; by section_key with
+-- home_key for active_enrollments, whose search for each enrollment then never reads the table.
+create index section_homes_1 on section_homes (school_code, course_code, section);
 create index section_homes_2 on section_homes (section_key, home_key);
