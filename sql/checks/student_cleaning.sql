@@ -1,0 +1,62 @@
+-- check_student_cleaning: values of the exported students that the staging views had to drop
+-- because they could not be read: unknown gender, race, Hispanic, ELL or FRL status, unreadable
+-- birth dates, ZIP codes of the wrong length and unknown home languages. Read from
+-- export_students, which carries their raw values beside the read ones; the extract's other
+-- files are checked by check_extract_cleaning, which need not wait for export_students. The
+-- students with a problem are read once (a materialized CTE), then unpivoted into one line per
+-- problem.
+-- reads: export_students, run_option_lists, run_options
+create view check_student_cleaning as
+with student_problems as materialized (
+    select * from (
+        select
+            s.student_id,
+            case when s.gender_raw <> '' and s.gender is null
+                then 'gender "' || s.gender_raw || '" is not M, F or X; written empty' end as gender,
+            case when s.race_raw <> '' and s.race is null
+                then 'race "' || s.race_raw || '" is not in race_map (sql/schema/03_mappings.sql); written empty' end as race,
+            case when s.hispanic_raw <> '' and s.hispanic_latino is null
+                then 'hispanic_latino "' || s.hispanic_raw || '" is not Y or N; written empty' end as hispanic,
+            -- ell_status is written only when export.extra_columns names students.Ell_status.
+            case when s.ell_raw <> '' and s.ell_status is null
+                    and 'students.Ell_status' in (select value from run_option_lists where key = 'export.extra_columns')
+                then 'ell_status "' || s.ell_raw || '" is not Y or N; written empty' end as ell,
+            case when lower(s.frl_status_raw) not in ('', 'free', 'reduced', 'paid', 'full')
+                then 'frl_status "' || s.frl_status_raw
+                    || '" is not Free, Reduced, Paid or Full; read as no discount' end as frl,
+            case when s.birth_date_raw <> '' and s.dob is null
+                then 'birth_date "' || s.birth_date_raw || '" is not a YYYY-MM-DD or MM/DD/YYYY date; written empty' end as birth,
+            -- zip is read only with students.address on.
+            case when o.students_address and s.zip_raw <> '' and s.zip is null
+                then 'zip "' || s.zip_raw || '" is not 5 or 9 letters and digits; written empty' end as zip,
+            -- home_language is read only with students.home_language on.
+            case when o.students_home_language and s.home_language_raw <> '' and s.home_language is null
+                then 'home_language "' || s.home_language_raw
+                    || '" is not in home_language_map (sql/schema/03_mappings.sql); written empty' end as language
+        from export_students s
+        cross join run_options o
+    )
+    where coalesce(gender, race, hispanic, ell, frl, birth, zip, language) is not null
+),
+emptied as (
+    select 'students.csv' as file, 'student ' || student_id as record, gender as message
+    from student_problems where gender is not null
+    union all
+    select 'students.csv', 'student ' || student_id, race from student_problems where race is not null
+    union all
+    select 'students.csv', 'student ' || student_id, hispanic from student_problems where hispanic is not null
+    union all
+    select 'students.csv', 'student ' || student_id, ell from student_problems where ell is not null
+    union all
+    select 'students.csv', 'student ' || student_id, frl from student_problems where frl is not null
+    union all
+    select 'students.csv', 'student ' || student_id, birth from student_problems where birth is not null
+    union all
+    select 'students.csv', 'student ' || student_id, zip from student_problems where zip is not null
+    union all
+    select 'students.csv', 'student ' || student_id, language from student_problems where language is not null
+),
+final as (
+    select distinct 'warning' as severity, 'value_unreadable' as code, file, record, message from emptied
+)
+select * from final;
