@@ -2,9 +2,11 @@
 -- section (home_key, see section_homes). Enrollments in a merged inclusion section count for its
 -- home section. Each pair once: a student may appear twice in a section (an inclusion section
 -- merged into it, a repeated extract row).
--- Keyed by (home_key, student_id) without a rowid: inserted in key order, the table is its own
--- index (cheaper than a table and an index on it), and it lists each section's students in
--- order for export_sections and export_enrollments.
+-- Keyed by (home_key, student_id) without a rowid: the table is its own index (cheaper than a
+-- table and an index on it), and it lists each section's students in order for export_sections
+-- and export_enrollments. Inserted as the enrollments come, not sorted first: sorting 4.4M rows
+-- cost more than the inserts out of order (at 1M, 7.0 against 5.8 s with the extract in section
+-- order, 9.6 against 8.5 s in student order).
 -- reads: enrollment_activity, export_students, section_homes
 drop table if exists active_enrollments;
 create table active_enrollments (
@@ -25,4 +27,4 @@ with final as (
     cross join export_students s on s.student_id = e.student_id
     where e.is_active
 )
-select home_key, student_id from final order by home_key, student_id;
+select home_key, student_id from final;
