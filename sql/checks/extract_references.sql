@@ -1,7 +1,6 @@
 -- check_extract_references: extract rows the views leave out because what they point at is not
--- in the extract. Without this check they would vanish silently. A student whose School_id is
--- not in schools.csv is named by check_student_schools, which waits for student_placements.
--- reads: guardians, stg_courses, stg_enrollments, stg_homerooms, stg_schools, stg_section_teachers, stg_sections, stg_staff, stg_staff_schools, stg_terms, students
+-- in the extract. Without this check they would vanish silently.
+-- reads: guardians, stg_courses, stg_enrollments, stg_homerooms, stg_schools, stg_section_teachers, stg_sections, stg_staff, stg_staff_schools, stg_terms, student_placements, students
 create view check_extract_references as
 -- Enrollments whose student or section is missing: one pass over the enrollments with one
 -- lookup each for the student; the section the importer found (section_row, NULL: none). The
@@ -52,6 +51,12 @@ dangling as (
         'staff_id is not in staff.csv'
     from stg_section_teachers
     where staff_id not in (select staff_id from stg_staff)
+    union all
+    -- The School_id the student would get, after the transcript school and the user-text
+    -- override (student_placements): a student left out for it is named here.
+    select 'students.csv', 'student ' || student_id, 'School_id ' || school_id || ' is not in schools.csv'
+    from student_placements
+    where status = 'ACTIVE' and school_id not in (select school_code from stg_schools)
     union all
     select 'guardians.csv', 'student ' || student_id || ' guardian ' || guardian_number,
         'student_id is not in students.csv'

@@ -3,19 +3,11 @@
 -- student of a pre-registration school (preg_transcript_school); then the user-text override
 -- when non-empty. Kept: ACTIVE, final school in schools.csv and selected, and not removed by
 -- exclude_prek / exclude_kindergarten. `clever-export explain student` reads it.
--- A narrow table, by the student's row: student_contacts and the checks that need only who is
--- exported wait for it instead of for export_students, which reads every value of the students
--- and is built after it (on the other core, while export_students is built).
+-- A view, not a table: export_students reads it in the same pass as the students' other values,
+-- and a lookup by student_id uses the index on students.
 -- reads: run_options, selected_schools, stg_schools, stg_student_user_texts, stg_students
-drop table if exists student_placements;
-create table student_placements (
-    source_row integer primary key,
-    student_id text not null,
-    status text not null,
-    school_id text,
-    left_out_because text
-);
-insert into student_placements (source_row, student_id, status, school_id, left_out_because)
+drop view if exists student_placements;
+create view student_placements as
 with placed as (
     select
         s.*,
@@ -57,4 +49,4 @@ final as (
     from overridden p
     cross join run_options o
 )
-select source_row, student_id, status, school_id, left_out_because from final;
+select * from final;
