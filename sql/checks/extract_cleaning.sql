@@ -1,21 +1,69 @@
--- check_extract_cleaning: values of the extract's schools, enrollments, guardians, teachers and
--- terms that the staging views had to drop because they could not be read: school ZIP codes and
--- phones of the wrong length, unreadable dates, custody flags that are neither Y nor N (read as a
--- custody issue) and teacher positions that are not numbers. Only the extract's tables are read,
--- so it runs while the first models are built; the exported students' values are checked by
--- check_student_cleaning and the guardians' phones by check_extract_guardian_phones, which wait
--- for the models that read them.
--- reads: flag_words, guardians, section_teachers, selected_schools, stg_enrollments, stg_terms
+-- check_extract_cleaning: values the staging views had to drop because they could not be
+-- read: unknown gender, race, Hispanic flag or FRL status, unreadable dates, phones and ZIP
+-- codes of the wrong length, custody flags that are neither Y nor N (read as a custody issue)
+-- and teacher positions that are not numbers.
+-- Only exported students are named, read from export_students, which carries their raw values
+-- beside the read ones; the guardians' phones have a check of their own
+-- (extract_guardian_phones), which waits for the contacts to be built. The students with a
+-- problem are read once (a materialized CTE), then unpivoted into one line per problem.
+-- reads: export_students, flag_words, guardians, run_option_lists, run_options, section_teachers, selected_schools, stg_enrollments, stg_terms
 create view check_extract_cleaning as
+with student_problems as materialized (
+    select * from (
+        select
+            s.student_id,
+            case when s.gender_raw <> '' and s.gender is null
+                then 'gender "' || s.gender_raw || '" is not M, F or X; written empty' end as gender,
+            case when s.race_raw <> '' and s.race is null
+                then 'race "' || s.race_raw || '" is not in race_map (sql/schema/03_mappings.sql); written empty' end as race,
+            case when s.hispanic_raw <> '' and s.hispanic_latino is null
+                then 'hispanic_latino "' || s.hispanic_raw || '" is not Y or N; written empty' end as hispanic,
+            -- ell_status is written only when export.extra_columns names students.Ell_status.
+            case when s.ell_raw <> '' and s.ell_status is null
+                    and 'students.Ell_status' in (select value from run_option_lists where key = 'export.extra_columns')
+                then 'ell_status "' || s.ell_raw || '" is not Y or N; written empty' end as ell,
+            case when lower(s.frl_status_raw) not in ('', 'free', 'reduced', 'paid', 'full')
+                then 'frl_status "' || s.frl_status_raw
+                    || '" is not Free, Reduced, Paid or Full; read as no discount' end as frl,
+            case when s.birth_date_raw <> '' and s.dob is null
+                then 'birth_date "' || s.birth_date_raw || '" is not a YYYY-MM-DD or MM/DD/YYYY date; written empty' end as birth,
+            -- zip is read only with students.address on.
+            case when o.students_address and s.zip_raw <> '' and s.zip is null
+                then 'zip "' || s.zip_raw || '" is not 5 or 9 letters and digits; written empty' end as zip,
+            -- home_language is read only with students.home_language on.
+            case when o.students_home_language and s.home_language_raw <> '' and s.home_language is null
+                then 'home_language "' || s.home_language_raw
+                    || '" is not in home_language_map (sql/schema/03_mappings.sql); written empty' end as language
+        from export_students s
+        cross join run_options o
+    )
+    where coalesce(gender, race, hispanic, ell, frl, birth, zip, language) is not null
+),
 -- Enrollments with a date stg_enrollments could not read.
-with enrollment_dates as (
+enrollment_dates as (
     select student_id, school_code, course_code, section
     from stg_enrollments
     where has_unreadable_date
 ),
 emptied as (
-    select 'schools.csv' as file, 'school ' || school_code as record,
-        'zip "' || zip_raw || '" is not 5 or 9 letters and digits; written empty' as message
+    select 'students.csv' as file, 'student ' || student_id as record, gender as message
+    from student_problems where gender is not null
+    union all
+    select 'students.csv', 'student ' || student_id, race from student_problems where race is not null
+    union all
+    select 'students.csv', 'student ' || student_id, hispanic from student_problems where hispanic is not null
+    union all
+    select 'students.csv', 'student ' || student_id, ell from student_problems where ell is not null
+    union all
+    select 'students.csv', 'student ' || student_id, frl from student_problems where frl is not null
+    union all
+    select 'students.csv', 'student ' || student_id, birth from student_problems where birth is not null
+    union all
+    select 'students.csv', 'student ' || student_id, zip from student_problems where zip is not null
+    union all
+    select 'students.csv', 'student ' || student_id, language from student_problems where language is not null
+    union all
+    select 'schools.csv', 'school ' || school_code, 'zip "' || zip_raw || '" is not 5 or 9 letters and digits; written empty'
     from selected_schools where zip_raw <> '' and zip is null
     union all
     select 'schools.csv', 'school ' || school_code, 'phone "' || phone_raw || '" is not 10 or 11 digits; written empty'
