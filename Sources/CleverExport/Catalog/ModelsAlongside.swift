@@ -55,7 +55,7 @@ final class ModelsAlongside: @unchecked Sendable {
             let path = try scratch(file.model)
             let database = try Database(path: path)
             // A 16 MiB cache, as the readers have: the writer's 64 MiB was no faster (docs/benchmark.md).
-            try database.execute("\(StagingFile.pageSize); pragma journal_mode = off; pragma synchronous = off; pragma cache_size = -16384")
+            try database.execute("\(StagingFile.pageSize); \(StagingFile.unjournaled); pragma cache_size = -16384")
             let attach = try database.prepare("attach database ? as staging")
             attach.bind(stagingPath, at: 1)
             try attach.step()

@@ -175,7 +175,7 @@ private final class SecondLoader: @unchecked Sendable {
         DispatchQueue.global().async(group: done) {
             self.result = Result {
                 let database = try Database(path: path)
-                try database.execute("\(StagingFile.pageSize); pragma journal_mode = off; pragma synchronous = off; pragma cache_size = -65536")
+                try database.execute("\(StagingFile.pageSize); \(StagingFile.unjournaled); pragma cache_size = -65536")
                 try database.execute(schema.joined(separator: ";\n"))
                 let loader = TableLoader(database: database, problemsPerFile: problemsPerFile, idColumns: idColumns, targets: targets)
                 return try database.transaction { try files.map { try counter.counting(loader.load($0)) } }
