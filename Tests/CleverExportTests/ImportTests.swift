@@ -145,7 +145,7 @@ final class SecondLoaderTests: XCTestCase {
             return ([:], error.problems.map(\.description))
         }
         var tables: [String: [[String?]]] = [:]
-        for table in try database.strings("select name from extract_file") {
+        for table in try database.strings("select name from extract_file union all select target from extract_combination") {
             tables[table] = try database.rows("select * from \(sqlIdentifier(table)) order by rowid")
         }
         return (tables, [])
@@ -190,12 +190,66 @@ final class SecondLoaderTests: XCTestCase {
         }
     }
 
+    /// Each distinct (start_date, end_date) pair of enrollments.csv is written once into
+    /// enrollment_date_pairs, numbered from 1 in the order first seen, and each enrollment holds
+    /// its pair's number, whichever loader loads the file. Expected: what SQL's DISTINCT and
+    /// join on the two dates find.
+    func testEachPairOfEnrollmentDatesIsListedOnce() throws {
+        let (_, extract, _) = try demoExtractCopy(self)
+        for second: Set<String> in [[], ["enrollments.csv"]] {
+            let work = try temporaryDirectory(self)
+            let staging = StagingFile(path: work.appending(path: "staging.db").path)
+            let database = try staging.create()
+            try SQLCatalog.embedded.installSchema(in: database)
+            _ = try StagingLoader(
+                database: database, directory: extract.path, scratchPath: try staging.createScratch("import"),
+                split: { files in (files.filter { !second.contains($0.name) }, files.filter { second.contains($0.name) }) }
+            ).loadAll()
+            let pairs = try database.strings("select count(*) from (select distinct start_date, end_date from enrollments)")
+            XCTAssertGreaterThan(Int(pairs[0])!, 1)
+            XCTAssertEqual(try database.rows("select count(*), min(dates_row), max(dates_row) from enrollment_date_pairs"), [[pairs[0], "1", pairs[0]]])
+            XCTAssertEqual(try database.strings("""
+                select count(*) from enrollments e
+                join enrollment_date_pairs p on p.dates_row = e.dates_row and p.start_date is e.start_date and p.end_date is e.end_date
+                """), try database.strings("select count(*) from enrollments"), "second loader: \(second)")
+            XCTAssertEqual(try database.strings("select dates_row from enrollments order by rowid limit 1"), ["1"])
+        }
+    }
+
+    /// A file without one of the dates has NULL for it, in every row and in every pair; a file
+    /// without either has no pairs, and NULL for each row's number.
+    func testEnrollmentsWithoutADateColumnArePairedOnTheOther() throws {
+        let (_, extract, _) = try demoExtractCopy(self)
+        let path = extract.appending(path: "enrollments.csv")
+        try write("student_id,school_code,course_code,section,end_date\nS1009,010,MUS,1,2026-06-30\nS1010,010,MUS,1,2026-06-30\nS1011,010,MUS,1,\n", to: path)
+        // start_date, end_date and dates_row of each row.
+        func dates(_ loaded: (tables: [String: [[String?]]], problems: [String])) -> [[String?]]? {
+            loaded.tables["enrollments"]?.map { [$0[4], $0[5], $0[7]] }
+        }
+        var loaded = try load(extract, second: [])
+        XCTAssertEqual(loaded.problems, [])
+        XCTAssertEqual(dates(loaded), [[nil, "2026-06-30", "1"], [nil, "2026-06-30", "1"], [nil, "", "2"]])
+        XCTAssertEqual(loaded.tables["enrollment_date_pairs"], [["1", nil, "2026-06-30"], ["2", nil, ""]])
+        try write("student_id,school_code,course_code,section\nS1009,010,MUS,1\n", to: path)
+        loaded = try load(extract, second: [])
+        XCTAssertEqual(dates(loaded), [[nil, nil, nil]])
+        XCTAssertEqual(loaded.tables["enrollment_date_pairs"], [])
+    }
+
     /// A column the importer fills cannot come from the file: it is named, not overwritten.
     func testAFileCannotHoldTheColumnTheImporterFills() throws {
         let (_, extract, _) = try demoExtractCopy(self)
         try write("student_id,school_code,course_code,section,section_row\nS1009,010,MUS,1,7\n", to: extract.appending(path: "enrollments.csv"))
         XCTAssertEqual(try load(extract, second: []).problems, [
             "enrollments.csv:1 column section_row: is a column the importer fills (the row of sections.csv each row points at); rename or remove it",
+        ])
+    }
+
+    func testAFileCannotHoldTheDatesNumberTheImporterFills() throws {
+        let (_, extract, _) = try demoExtractCopy(self)
+        try write("student_id,school_code,course_code,section,dates_row\nS1009,010,MUS,1,7\n", to: extract.appending(path: "enrollments.csv"))
+        XCTAssertEqual(try load(extract, second: []).problems, [
+            "enrollments.csv:1 column dates_row: is a column the importer fills (the number of each row's start_date, end_date in enrollment_date_pairs); rename or remove it",
         ])
     }
 

@@ -6,7 +6,7 @@
 -- beside the read ones; the guardians' phones have a check of their own
 -- (extract_guardian_phones), which waits for the contacts to be built. The students with a
 -- problem are read once (a materialized CTE), then unpivoted into one line per problem.
--- reads: export_students, flag_words, guardians, run_option_lists, run_options, section_teachers, selected_schools, stg_enrollments, stg_terms
+-- reads: enrollment_dates, export_students, flag_words, guardians, run_option_lists, run_options, section_teachers, selected_schools, stg_enrollments, stg_terms
 create view check_extract_cleaning as
 with student_problems as materialized (
     select * from (
@@ -39,11 +39,13 @@ with student_problems as materialized (
     )
     where coalesce(gender, race, hispanic, ell, frl, birth, zip, language) is not null
 ),
--- Enrollments with a date stg_enrollments could not read.
-enrollment_dates as (
+-- Enrollments with a date enrollment_dates could not read. The EXISTS is tested once, before
+-- the enrollments are read: with every pair of dates readable, they are not read at all.
+unreadable_dates as (
     select student_id, school_code, course_code, section
     from stg_enrollments
-    where has_unreadable_date
+    where exists (select 1 from enrollment_dates where has_unreadable_date)
+        and dates_row in (select dates_row from enrollment_dates where has_unreadable_date)
 ),
 emptied as (
     select 'students.csv' as file, 'student ' || student_id as record, gender as message
@@ -71,7 +73,7 @@ emptied as (
     union all
     select 'enrollments.csv', 'student ' || student_id || ' in ' || school_code || '-' || course_code || '-' || section,
         'a date is not a YYYY-MM-DD or MM/DD/YYYY date; read as open'
-    from enrollment_dates
+    from unreadable_dates
     union all
     select 'guardians.csv', 'student ' || student_id || ' guardian ' || guardian_number,
         'custody_issue "' || custody_issue || '" is not Y or N; read as a custody issue'

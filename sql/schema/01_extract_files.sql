@@ -45,6 +45,24 @@ create table extract_reference (
 insert into extract_reference (file, columns, target, row_column) values
     ('enrollments', 'school_code, course_code, section', 'sections', 'section_row');
 
+-- Where a file repeats a few combinations of some columns over many rows (enrollments.csv's two
+-- dates: a few hundred pairs over millions of rows): as the importer loads `file`, it writes
+-- each distinct combination of `columns` once into `target` (a staging table with row_column as
+-- its integer primary key and the same columns), numbered from 1 in the order first seen, and
+-- each row's number into the file's row_column. A model then reads each combination once, and
+-- the views join the rows to it on an integer. The importer keeps every combination it has seen
+-- in memory: only for columns whose values repeat.
+drop table if exists extract_combination;
+create table extract_combination (
+    file text not null references extract_file,
+    columns text not null,
+    target text not null unique,
+    row_column text not null,
+    primary key (file, row_column)
+);
+insert into extract_combination (file, columns, target, row_column) values
+    ('enrollments', 'start_date, end_date', 'enrollment_date_pairs', 'dates_row');
+
 -- Which extract file each Clever file's extension fields (schools.ext ... staff.ext,
 -- "column:COLUMN") read their columns from: teachers and staff both come from staff.csv.
 drop table if exists extension_file;

@@ -5,7 +5,8 @@
 -- importer and ignored by the views. Each run drops and reloads these tables.
 -- The integer columns ending in _row are no file's: the importer fills each with the rowid of
 -- the row the file's key columns point at, NULL when there is none (extract_reference in
--- 01_extract_files.sql).
+-- 01_extract_files.sql), or with the number of the row's combination of some columns
+-- (extract_combination).
 drop table if exists schools;
 create table schools (
     school_code text not null, name text not null, school_number text, state_id text,
@@ -57,8 +58,12 @@ drop table if exists enrollments;
 create table enrollments (
     student_id text not null, school_code text not null, course_code text not null,
     section text not null, start_date text, end_date text,
-    section_row integer
+    section_row integer, dates_row integer
 );
+-- Each (start_date, end_date) pair of enrollments.csv once, as written (the importer fills it:
+-- extract_combination in 01_extract_files.sql); enrollment_dates.sql reads them.
+drop table if exists enrollment_date_pairs;
+create table enrollment_date_pairs (dates_row integer primary key, start_date text, end_date text);
 drop table if exists guardians;
 create table guardians (
     student_id text not null, guardian_number text not null, name text, first_name text,

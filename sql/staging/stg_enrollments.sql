@@ -1,7 +1,7 @@
--- stg_enrollments: enrollments.csv with dates as YYYY-MM-DD, read through calendar_dates. An
--- empty date is an open end; a date that cannot be read is NULL too, read as an open end, and
--- has_unreadable_date, by which checks/extract_cleaning.sql names it.
--- reads: enrollments, calendar_dates
+-- stg_enrollments: enrollments.csv with dates as YYYY-MM-DD, read in enrollment_dates (each pair
+-- of dates once). An empty date is an open end; a date that cannot be read is NULL too, read as
+-- an open end, and has_unreadable_date.
+-- reads: enrollments, enrollment_dates
 create view stg_enrollments as
 with final as (
     select
@@ -14,15 +14,14 @@ with final as (
         -- The section's rowid in sections.csv (stg_sections.source_row), found by the importer
         -- (extract_reference); NULL when sections.csv has no such section.
         e.section_row,
-        s.iso as start_date,
-        f.iso as end_date,
-        -- The same reading, by calendar_dates' index alone: a query that reads only this flag
-        -- leaves the joins out (check_extract_cleaning: 1.0 s against 2.1 s at 5.2M rows).
-        (e.start_date <> '' and e.start_date not in (select written from calendar_dates))
-            or (e.end_date <> '' and e.end_date not in (select written from calendar_dates))
-            as has_unreadable_date
+        -- The row of enrollment_dates with this row's dates, numbered by the importer
+        -- (extract_combination); NULL when the file has no date columns.
+        e.dates_row,
+        d.start_date,
+        d.end_date,
+        d.has_unreadable_date
+    -- A LEFT JOIN on its key: a query that reads none of the dates leaves it out.
     from enrollments e
-    left join calendar_dates s on s.written = e.start_date
-    left join calendar_dates f on f.written = e.end_date
+    left join enrollment_dates d on d.dates_row = e.dates_row
 )
 select * from final;

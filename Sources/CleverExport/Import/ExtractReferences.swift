@@ -15,6 +15,8 @@ struct ExtractReference: Sendable {
 /// waits only for files of a lower depth, so two files never wait for each other.
 final class ReferenceTargets: @unchecked Sendable {
     let references: [ExtractReference]
+    /// The combinations the importer numbers (extract_combination); they wait for no loader.
+    let combinations: [ExtractCombination]
     /// Each target's key columns (extract_file.key).
     let keys: [String: [String]]
     /// How many references lead from a table to one that points at nothing (absent: 0).
@@ -25,8 +27,9 @@ final class ReferenceTargets: @unchecked Sendable {
 
     /// `loading`: the tables this run loads; a target not among them has no rows. Refuses
     /// references that lead back to where they start: their files would wait for each other.
-    init(references: [ExtractReference], keys: [String: [String]], loading: Set<String>) throws {
+    init(references: [ExtractReference], keys: [String: [String]], loading: Set<String>, combinations: [ExtractCombination] = []) throws {
         self.references = references
+        self.combinations = combinations
         self.keys = keys
         pending = Set(references.map(\.target)).intersection(loading)
         var depth: [String: Int] = [:]
@@ -49,9 +52,17 @@ final class ReferenceTargets: @unchecked Sendable {
             ExtractReference(file: $0[0]!, columns: columnList($0[1]!), target: $0[2]!, rowColumn: $0[3]!)
         }
         let keys = try database.rows("select name, key from extract_file where name in (select target from extract_reference)")
+        let combinations = try database.rows("select file, columns, target, row_column from extract_combination order by rowid").map {
+            ExtractCombination(file: $0[0]!, columns: columnList($0[1]!), target: $0[2]!, rowColumn: $0[3]!)
+        }
         try self.init(
             references: references, keys: Dictionary(uniqueKeysWithValues: keys.map { ($0[0]!, columnList($0[1]!)) }),
-            loading: loading)
+            loading: loading, combinations: combinations)
+    }
+
+    /// The tables the importer fills with `table`'s combinations.
+    func combinationTables(of table: String) -> [String] {
+        combinations.filter { $0.file == table }.map(\.target)
     }
 
     func isTarget(_ table: String) -> Bool { keys[table] != nil }

@@ -29,14 +29,16 @@ final class KeyIndex: @unchecked Sendable {
 
     deinit { slots.deallocate() }
 
-    /// Adds `key` for `row`, unless it is there already.
-    func insert(_ key: UnsafeBufferPointer<UInt8>, row: Int) {
+    /// Adds `key` for `row`, unless it is there already; returns the row it already had (nil:
+    /// added).
+    @discardableResult
+    func insert(_ key: UnsafeBufferPointer<UInt8>, row: Int) -> Int? {
         precondition(key.count < 1 << 24 && row <= UInt32.max, "a key of 16 MiB or a file of 4 billion rows")
         let hash = Self.hash(key)
         let meta = Self.meta(key, hash: hash)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[2 * slot + 1] != 0 {
-            if matches(slot, meta: meta, key: key) { return }
+            if matches(slot, meta: meta, key: key) { return Int(slots[2 * slot + 1] & 0xFFFF_FFFF) }
             slot = (slot + 1) & mask
         }
         if key.count <= 8 {
@@ -48,6 +50,7 @@ final class KeyIndex: @unchecked Sendable {
         slots[2 * slot + 1] = meta | UInt64(row)
         count += 1
         if count * 2 > mask { growSlots() }
+        return nil
     }
 
     /// The row of `key`, or nil.

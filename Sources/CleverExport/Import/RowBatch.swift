@@ -5,7 +5,8 @@ import Foundation
 /// rows costs far less per row than 16 of one (5.2M enrollment rows: 11.3 s -> 7.0 s, measured in
 /// C on this project's machine). The reader's fields are valid only until its next record, so
 /// each row's fields are copied in; the copy is cheap next to the insert. A row is its text
-/// fields, then its integer ones (the rowids the importer found, extract_reference).
+/// fields, then its integer ones (the rowids the importer found, extract_reference, and the
+/// numbers of its combinations, extract_combination).
 final class RowBatch {
     let fieldsPerRow: Int
     let integersPerRow: Int
@@ -55,14 +56,14 @@ final class RowBatch {
     /// Calls `body` with the last row's key of `columns` as KeyIndex takes it: one field as it
     /// is, several joined by KeyIndex.separator.
     @inline(__always)
-    func withLastRowKey<Result>(_ columns: [Int], _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if columns.count == 1 { return body(lastRowField(columns[0])) }
+    func withLastRowKey<Result>(_ columns: [Int], _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if columns.count == 1 { return try body(lastRowField(columns[0])) }
         key.clear()
         for (offset, column) in columns.enumerated() {
             if offset > 0 { key.append(byte: KeyIndex.separator) }
             key.append(lastRowField(column))
         }
-        return body(key.buffer)
+        return try body(key.buffer)
     }
 
     /// Appends the last row's next integer field: a rowid, or nil for NULL.

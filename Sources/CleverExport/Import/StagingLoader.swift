@@ -39,9 +39,11 @@ struct StagingLoader {
         let (mine, theirs) = (targets.ordered(first), targets.ordered(second))
         let idColumns = Set(try database.strings("select key from extract_file").flatMap(columnList))
         let counter = LoadCounter(total: files.count, report: progress)
+        // The second loader's tables: its files' and the combinations they number.
+        let theirTables = theirs.flatMap { [$0.table] + targets.combinationTables(of: $0.table) }
         let secondLoader = try scratchPath.flatMap { path in
             try theirs.isEmpty ? nil : SecondLoader(
-                path: path, schema: theirs.map { try createStatement(of: $0.table) }, files: theirs,
+                path: path, schema: theirTables.map(createStatement), files: theirs,
                 problemsPerFile: problemsPerFile, idColumns: idColumns, targets: targets, counter: counter)
         }
         let loader = TableLoader(database: database, problemsPerFile: problemsPerFile, idColumns: idColumns, targets: targets)
@@ -60,7 +62,7 @@ struct StagingLoader {
         try record(files.flatMap { loads[$0.table]!.warnings })
         if let scratchPath, !theirs.isEmpty {
             let started = Date()
-            try copyTables(theirs.map(\.table), from: scratchPath)
+            try copyTables(theirTables, from: scratchPath)
             loaded(Self.copyStep, Date().timeIntervalSince(started), theirs.reduce(0) { $0 + $1.bytes })
         }
         return loads.mapValues(\.rows)

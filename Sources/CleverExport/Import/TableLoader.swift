@@ -53,7 +53,8 @@ struct TableLoader {
     let problemsPerFile: Int
     /// The columns that hold IDs (the keys of the extract files, extract_file.key).
     let idColumns: Set<String>
-    /// Which files point at which (extract_reference), and the key indexes of those pointed at.
+    /// Which files point at which (extract_reference), and the key indexes of those pointed at;
+    /// the combinations to number (extract_combination).
     let targets: ReferenceTargets
 
     /// The most columns a file may have: more is no roster file (SQLite takes 2000 a table).
@@ -88,13 +89,18 @@ struct TableLoader {
         if let taken = references.first(where: { header.contains($0.rowColumn) }) {
             throw InputProblem(file: name, line: 1, column: taken.rowColumn, message: "is a column the importer fills (the row of \(taken.target).csv each row points at); rename or remove it")
         }
+        let combinations = targets.combinations.filter { $0.file == table }
+        if let taken = combinations.first(where: { header.contains($0.rowColumn) }) {
+            throw InputProblem(file: name, line: 1, column: taken.rowColumn, message: "is a column the importer fills (the number of each row's \(taken.columns.joined(separator: ", ")) in \(taken.target)); rename or remove it")
+        }
         // Waits here for a target another loader is still loading.
         let pointers = references.map { (probe: targets.index(of: $0.target).map(KeyProbe.init), columns: positions(of: $0.columns, in: header)) }
-        let columns = header + references.map(\.rowColumn)
+        let numbers = try combinations.map { try CombinationNumbers($0, header: header, database: database) }
+        let columns = header + references.map(\.rowColumn) + combinations.map(\.rowColumn)
         // 16 rows an INSERT (fewer for a very wide file: SQLite takes up to 999 parameters
         // everywhere), then the last few one by one.
         let rowsPerInsert = max(1, min(16, 999 / columns.count))
-        let batch = RowBatch(fieldsPerRow: header.count, integersPerRow: references.count, capacity: rowsPerInsert)
+        let batch = RowBatch(fieldsPerRow: header.count, integersPerRow: references.count + combinations.count, capacity: rowsPerInsert)
         let insertMany = try insertStatement(table: table, columns: columns, rows: rowsPerInsert)
         var rows = 0
         while try reader.next() {
@@ -145,6 +151,7 @@ struct TableLoader {
             for pointer in pointers {
                 batch.append(row: pointer.probe.flatMap { probe in pointer.columns.flatMap { batch.withLastRowKey($0, probe.row) } })
             }
+            for number in numbers { batch.append(row: try number?.number(in: batch)) }
             if batch.isFull { try batch.insert(with: insertMany, rowsPerStatement: rowsPerInsert) }
             rows += 1
         }
