@@ -99,6 +99,28 @@ final class CriticalPathTests: XCTestCase {
         XCTAssertEqual(built, ["feeder", "long", "side"])
     }
 
+    /// Of two models built alongside, the writer first builds what the one waiting for less of its
+    /// work needs, though the other's feeder has the longer chain: the other core starts 0.9 s in
+    /// rather than after 5 s.
+    func testTheWriterFirstFeedsTheModelAlongsideThatWaitsLeast() throws {
+        let catalog = SQLCatalog(files: [
+            .init(path: "models/big_feeder.sql", text: "-- reads:\ncreate table big_feeder as select 1 as x;"),
+            .init(path: "models/small_feeder.sql", text: "-- reads:\ncreate table small_feeder as select 1 as x;"),
+            .init(path: "models/after_big.sql", text: "-- reads: big_feeder\ncreate table after_big as select * from big_feeder;"),
+            .init(path: "models/after_small.sql", text: "-- reads: small_feeder\ncreate table after_small as select * from small_feeder;"),
+            .init(path: "models/last.sql", text: "-- reads: big_feeder, small_feeder\ncreate table last as select * from big_feeder, small_feeder;"),
+        ], origin: "test")
+        let plan = try BuildPlan(catalog: catalog, schemaTables: [])
+        let path = CriticalPath(plan: plan, seconds: [
+            "model big_feeder": 5, "model small_feeder": 0.9, "alongside after_big": 2, "alongside after_small": 2, "model last": 3,
+        ])
+        let alongside = path.builtAlongside(catalog.files(in: "models"))
+        XCTAssertEqual(alongside.map(\.model), ["after_big", "after_small"])
+        XCTAssertEqual(path.ordered(catalog.files(in: "models")).map(\.model).prefix(2), ["big_feeder", "small_feeder"])
+        XCTAssertEqual(
+            path.ordered(catalog.files(in: "models"), feeding: alongside).map(\.model).prefix(2), ["small_feeder", "big_feeder"])
+    }
+
     /// A model file an analyst adds is built after what it declares it reads, though its name
     /// sorts first, with no change to the Swift code.
     func testANewModelIsBuiltAfterWhatItReads() throws {

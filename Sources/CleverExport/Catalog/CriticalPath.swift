@@ -48,16 +48,27 @@ struct CriticalPath {
 
     /// `files` ordered quick ones first (they cost the writer nothing and may let the other core
     /// start a file or check), then the models that those built `alongside` wait for (until they
-    /// are built, the other core cannot start its own), then by their chains, longest first; ties
-    /// keep their order.
+    /// are built, the other core cannot start its own): first those of the model built alongside
+    /// that waits for the least of the writer's work, so that the other core starts soonest;
+    /// then by their chains, longest first; ties keep their order.
     func ordered(_ files: [SQLCatalog.File], feeding alongside: [SQLCatalog.File] = []) -> [SQLCatalog.File] {
-        var feeders: Set<String> = [], waiting = alongside.map(\.model)
-        while let name = waiting.popLast() {
-            for model in plan.models(neededBy: name) where feeders.insert(model).inserted { waiting.append(model) }
+        func feeders(of name: String) -> Set<String> {
+            var found: Set<String> = [], waiting = [name]
+            while let next = waiting.popLast() {
+                for model in plan.models(neededBy: next) where found.insert(model).inserted { waiting.append(model) }
+            }
+            return found
+        }
+        let fed = alongside.map { feeders(of: $0.model) }
+            .map { (models: $0, seconds: $0.reduce(0) { $0 + own[$1, default: 0] }) }
+            .sorted { $0.seconds < $1.seconds }
+        var rank: [String: Int] = [:]
+        for (place, group) in fed.enumerated() {
+            for model in group.models where rank[model] == nil { rank[model] = place }
         }
         func key(_ file: (offset: Int, element: SQLCatalog.File)) -> (Int, Int, Double, Int) {
             let model = file.element.model
-            return (quick.contains(model) ? 0 : 1, feeders.contains(model) ? 0 : 1, -(lengths[model] ?? 0), file.offset)
+            return (quick.contains(model) ? 0 : 1, rank[model] ?? Int.max, -(lengths[model] ?? 0), file.offset)
         }
         return files.enumerated().sorted { key($0) < key($1) }.map(\.element)
     }
