@@ -39,13 +39,12 @@ with student_problems as materialized (
     )
     where coalesce(gender, race, hispanic, ell, frl, birth, zip, language) is not null
 ),
--- Enrollments with a date enrollment_dates could not read. The EXISTS is tested once, before
--- the enrollments are read: with every pair of dates readable, they are not read at all.
+-- Enrollments with a date enrollment_dates could not read. The EXISTS over its few pairs is
+-- tested once, before the enrollments are read: with every pair readable, they are not read.
 unreadable_dates as (
     select student_id, school_code, course_code, section
     from stg_enrollments
-    where exists (select 1 from enrollment_dates where has_unreadable_date)
-        and dates_row in (select dates_row from enrollment_dates where has_unreadable_date)
+    where exists (select 1 from enrollment_dates where has_unreadable_date) and has_unreadable_date
 ),
 emptied as (
     select 'students.csv' as file, 'student ' || student_id as record, gender as message

@@ -86,12 +86,11 @@ struct TableLoader {
         let cleaners = header.map { ValueCleaner(isID: idColumns.contains($0)) }
         let ownKey = index.flatMap { index in positions(of: targets.keys[table]!, in: header).map { (index, $0) } }
         let references = targets.references.filter { $0.file == table }
-        if let taken = references.first(where: { header.contains($0.rowColumn) }) {
-            throw InputProblem(file: name, line: 1, column: taken.rowColumn, message: "is a column the importer fills (the row of \(taken.target).csv each row points at); rename or remove it")
-        }
         let combinations = targets.combinations.filter { $0.file == table }
-        if let taken = combinations.first(where: { header.contains($0.rowColumn) }) {
-            throw InputProblem(file: name, line: 1, column: taken.rowColumn, message: "is a column the importer fills (the number of each row's \(taken.columns.joined(separator: ", ")) in \(taken.target)); rename or remove it")
+        let filled = references.map { ($0.rowColumn, "the row of \($0.target).csv each row points at") }
+            + combinations.map { ($0.rowColumn, "the number of each row's \($0.columns.joined(separator: ", ")) in \($0.target)") }
+        if let (column, what) = filled.first(where: { header.contains($0.0) }) {
+            throw InputProblem(file: name, line: 1, column: column, message: "is a column the importer fills (\(what)); rename or remove it")
         }
         // Waits here for a target another loader is still loading.
         let pointers = references.map { (probe: targets.index(of: $0.target).map(KeyProbe.init), columns: positions(of: $0.columns, in: header)) }
