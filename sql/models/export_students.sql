@@ -2,11 +2,14 @@
 -- them), one row each, with every students.csv value but the contacts (student_contacts): grade
 -- names, FRL and IEP codes, address and GPA columns, the logins (student_logins), and the raw
 -- values that could not be read (for the cleaning check).
--- reads: run_option_lists, run_options, student_gpas, student_logins, student_placements
+-- reads: run_option_lists, run_options, stg_students, student_gpas, student_logins, student_placements
 drop table if exists export_students;
 create table export_students as
 with kept as (
-    select * from student_placements where left_out_because is null
+    select s.*, p.school_id
+    from stg_students s
+    join student_placements p on p.source_row = s.source_row
+    where p.left_out_because is null
 ),
 final as (
     select

@@ -3,11 +3,18 @@
 -- student of a pre-registration school (preg_transcript_school); then the user-text override
 -- when non-empty. Kept: ACTIVE, final school in schools.csv and selected, and not removed by
 -- exclude_prek / exclude_kindergarten. `clever-export explain student` reads it.
--- A view, not a table: export_students reads it in the same pass as the students' other values,
--- and a lookup by student_id uses the index on students.
+-- A table, not a view: the School_id and the reasons are worked out once, for export_students and
+-- check_extract_references alike, and explain reads them back (docs/benchmark.md).
 -- reads: run_options, selected_schools, stg_schools, stg_student_user_texts, stg_students
-drop view if exists student_placements;
-create view student_placements as
+drop table if exists student_placements;
+create table student_placements (
+    source_row integer primary key,
+    student_id text,
+    status text not null,
+    school_id text,
+    left_out_because text
+);
+insert into student_placements (source_row, student_id, status, school_id, left_out_because)
 with placed as (
     select
         s.*,
@@ -34,7 +41,10 @@ overridden as (
 ),
 final as (
     select
-        p.*,
+        p.source_row,
+        p.student_id,
+        p.status,
+        p.school_id,
         case
             when p.status <> 'ACTIVE' then 'status is ' || p.status || '; only ACTIVE students are exported'
             when p.school_id not in (select school_code from stg_schools)
