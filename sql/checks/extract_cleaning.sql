@@ -5,33 +5,34 @@
 -- Only exported students are named, read from export_students, which carries their raw values
 -- beside the read ones; the guardians' phones have a check of their own
 -- (extract_guardian_phones), which waits for the contacts to be built. The students with a
--- problem are read once (a materialized CTE), then unpivoted into one line per problem.
+-- problem are read once (a materialized CTE), then unpivoted into one line per problem. Each
+-- test asks first whether the read value is missing, which it seldom is.
 -- reads: enrollment_dates, export_students, flag_words, guardians, run_option_lists, run_options, section_teachers, selected_schools, stg_enrollments, stg_terms
 create view check_extract_cleaning as
 with student_problems as materialized (
     select * from (
         select
             s.student_id,
-            case when s.gender_raw <> '' and s.gender is null
+            case when s.gender is null and s.gender_raw <> ''
                 then 'gender "' || s.gender_raw || '" is not M, F or X; written empty' end as gender,
-            case when s.race_raw <> '' and s.race is null
+            case when s.race is null and s.race_raw <> ''
                 then 'race "' || s.race_raw || '" is not in race_map (sql/schema/03_mappings.sql); written empty' end as race,
-            case when s.hispanic_raw <> '' and s.hispanic_latino is null
+            case when s.hispanic_latino is null and s.hispanic_raw <> ''
                 then 'hispanic_latino "' || s.hispanic_raw || '" is not Y or N; written empty' end as hispanic,
             -- ell_status is written only when export.extra_columns names students.Ell_status.
-            case when s.ell_raw <> '' and s.ell_status is null
+            case when s.ell_status is null and s.ell_raw <> ''
                     and 'students.Ell_status' in (select value from run_option_lists where key = 'export.extra_columns')
                 then 'ell_status "' || s.ell_raw || '" is not Y or N; written empty' end as ell,
             case when lower(s.frl_status_raw) not in ('', 'free', 'reduced', 'paid', 'full')
                 then 'frl_status "' || s.frl_status_raw
                     || '" is not Free, Reduced, Paid or Full; read as no discount' end as frl,
-            case when s.birth_date_raw <> '' and s.dob is null
+            case when s.dob is null and s.birth_date_raw <> ''
                 then 'birth_date "' || s.birth_date_raw || '" is not a YYYY-MM-DD or MM/DD/YYYY date; written empty' end as birth,
             -- zip is read only with students.address on.
-            case when o.students_address and s.zip_raw <> '' and s.zip is null
+            case when o.students_address and s.zip is null and s.zip_raw <> ''
                 then 'zip "' || s.zip_raw || '" is not 5 or 9 letters and digits; written empty' end as zip,
             -- home_language is read only with students.home_language on.
-            case when o.students_home_language and s.home_language_raw <> '' and s.home_language is null
+            case when o.students_home_language and s.home_language is null and s.home_language_raw <> ''
                 then 'home_language "' || s.home_language_raw
                     || '" is not in home_language_map (sql/schema/03_mappings.sql); written empty' end as language
         from export_students s
