@@ -216,6 +216,23 @@ final class SecondLoaderTests: XCTestCase {
         }
     }
 
+    /// Each student_id of enrollments.csv is listed once in enrollment_student_ids, numbered from
+    /// 1 as first seen, and each enrollment carries its number, whichever loader loads the file.
+    /// Expected: what SQL's DISTINCT and a join on the ID find.
+    func testEachStudentOfTheEnrollmentsIsListedOnce() throws {
+        let (_, extract, _) = try demoExtractCopy(self)
+        for second: Set<String> in [[], ["enrollments.csv"]] {
+            let loaded = try load(extract, second: second)
+            XCTAssertEqual(loaded.problems, [])
+            let enrollments = loaded.tables["enrollments"]!
+            var firstSeen: [String] = []
+            for row in enrollments where !firstSeen.contains(row[0]!) { firstSeen.append(row[0]!) }
+            XCTAssertGreaterThan(firstSeen.count, 1)
+            XCTAssertEqual(loaded.tables["enrollment_student_ids"], firstSeen.enumerated().map { [String($0.offset + 1), $0.element] }, "second loader: \(second)")
+            XCTAssertEqual(enrollments.map { $0[8] }, enrollments.map { String(firstSeen.firstIndex(of: $0[0]!)! + 1) })
+        }
+    }
+
     /// A file without one of the dates has NULL for it, in every row and in every pair; a file
     /// without either has no pairs, and NULL for each row's number.
     func testEnrollmentsWithoutADateColumnArePairedOnTheOther() throws {

@@ -1,18 +1,21 @@
 -- check_extract_references: extract rows the views leave out because what they point at is not
 -- in the extract. Without this check they would vanish silently.
--- reads: guardians, staff_schools, stg_courses, stg_enrollments, stg_homerooms, stg_schools, stg_section_teachers, stg_sections, stg_staff, stg_terms, student_placements, students
+-- reads: enrollment_student_ids, guardians, staff_schools, stg_courses, stg_enrollments, stg_homerooms, stg_schools, stg_section_teachers, stg_sections, stg_staff, stg_terms, student_placements, students
 create view check_extract_references as
 -- Enrollments whose student or section is missing: one pass over the enrollments with one
 -- lookup each for the student; the section the importer found (section_row, NULL: none). The
 -- few rows found are then told apart below. Only the extract's own tables and the options are
 -- read (the importer trimmed their keys, and they have indexes on them), so this check runs
 -- while the first models are built.
-with enrollment_problems as materialized (
+with unknown_students as (
+    select student_id_row from enrollment_student_ids
+    where student_id not in (select student_id from students)
+),
+enrollment_problems as materialized (
     select student_id, school_code, course_code, section, section_row
     from stg_enrollments
-    -- IN rather than a correlated EXISTS: SQLite searches the index without starting a
-    -- subquery for each row.
-    where section_row is null or student_id not in (select student_id from students)
+    where section_row is null
+        or (exists (select 1 from unknown_students) and student_id_row in (select student_id_row from unknown_students))
 ),
 -- Each (staff, school) pair of staff_schools.csv once, as stg_staff_schools lists them, from the
 -- raw table: only the keys are needed, and the view's primary-school ranking costs twice this

@@ -61,7 +61,8 @@ create table extract_combination (
     primary key (file, row_column)
 );
 insert into extract_combination (file, columns, target, row_column) values
-    ('enrollments', 'start_date, end_date', 'enrollment_date_pairs', 'dates_row');
+    ('enrollments', 'start_date, end_date', 'enrollment_date_pairs', 'dates_row'),
+    ('enrollments', 'student_id', 'enrollment_student_ids', 'student_id_row');
 
 -- Which extract file each Clever file's extension fields (schools.ext ... staff.ext,
 -- "column:COLUMN") read their columns from: teachers and staff both come from staff.csv.

@@ -58,12 +58,16 @@ drop table if exists enrollments;
 create table enrollments (
     student_id text not null, school_code text not null, course_code text not null,
     section text not null, start_date text, end_date text,
-    section_row integer, dates_row integer
+    section_row integer, dates_row integer, student_id_row integer
 );
 -- Each (start_date, end_date) pair of enrollments.csv once, as written (the importer fills it:
 -- extract_combination in 01_extract_files.sql); enrollment_dates.sql reads them.
 drop table if exists enrollment_date_pairs;
 create table enrollment_date_pairs (dates_row integer primary key, start_date text, end_date text);
+-- Each student_id of enrollments.csv once (extract_combination): the reference check looks each
+-- student up once instead of once an enrollment.
+drop table if exists enrollment_student_ids;
+create table enrollment_student_ids (student_id_row integer primary key, student_id text);
 drop table if exists guardians;
 create table guardians (
     student_id text not null, guardian_number text not null, name text, first_name text,

@@ -17,6 +17,8 @@ with final as (
         -- The row of enrollment_dates with this row's dates, numbered by the importer
         -- (extract_combination); NULL when the file has no date columns.
         e.dates_row,
+        -- The row of enrollment_student_ids with this row's student_id (extract_combination).
+        e.student_id_row,
         d.start_date,
         d.end_date,
         d.has_unreadable_date
