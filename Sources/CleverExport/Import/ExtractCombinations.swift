@@ -10,26 +10,36 @@ struct ExtractCombination: Sendable {
 }
 
 /// Numbers the combinations of one file's columns as the file loads: a combination seen before
-/// gets its number again, a new one the next number and a row of the target table, written at
-/// once on the loader's connection. Rows with the same combination often come together (a
-/// section's enrollments share their dates), and the same key again costs only a comparison.
+/// gets its number again, a new one the next number and a row of the target table, inserted 16
+/// at a time on the loader's connection (a file of a million students has a million). Rows with
+/// the same combination often come together (a section's enrollments share their dates), and
+/// the same key again costs only a comparison.
 final class CombinationNumbers {
     /// Where the combination's columns the file has are in its header; a column it lacks is
     /// NULL in every row, and in the target table.
     private let columns: [Int]
     private let seen = KeyIndex()
-    private let insert: Statement
     private let last = ByteBuffer(capacity: 256)
     private var lastNumber = 0
+    /// New combinations not yet inserted: their fields, then their number.
+    private let pending: RowBatch
+    private let insertMany: Statement
+    private let insertOne: Statement
 
     /// Nil when the file has none of the combination's columns.
     init?(_ combination: ExtractCombination, header: [String], database: Database) throws {
         let found = combination.columns.filter(header.contains)
         guard !found.isEmpty else { return nil }
         columns = found.map { header.firstIndex(of: $0)! }
-        let names = ([combination.rowColumn] + found).map(sqlIdentifier).joined(separator: ", ")
-        let parameters = Array(repeating: "?", count: found.count + 1).joined(separator: ", ")
-        insert = try database.prepare("insert into \(sqlIdentifier(combination.target)) (\(names)) values (\(parameters))")
+        pending = RowBatch(fieldsPerRow: found.count, integersPerRow: 1, capacity: 16)
+        func insert(rows: Int) throws -> Statement {
+            let names = (found + [combination.rowColumn]).map(sqlIdentifier).joined(separator: ", ")
+            let row = "(" + Array(repeating: "?", count: found.count + 1).joined(separator: ", ") + ")"
+            let values = Array(repeating: row, count: rows).joined(separator: ", ")
+            return try database.prepare("insert into \(sqlIdentifier(combination.target)) (\(names)) values \(values)")
+        }
+        insertMany = try insert(rows: pending.capacity)
+        insertOne = try insert(rows: 1)
     }
 
     /// The number of the combination in the last row of `batch`.
@@ -39,18 +49,19 @@ final class CombinationNumbers {
             let next = seen.count + 1
             let number = seen.insert(key, row: next) ?? next
             if number == next {
-                insert.bindRow(number, at: 1)
-                for (offset, column) in columns.enumerated() {
-                    let field = batch.lastRowField(column)
-                    insert.bindBorrowed(field.baseAddress!, count: field.count, at: Int32(offset + 2))
-                }
-                try insert.step()
-                insert.reset()
+                for column in columns { pending.append(batch.lastRowField(column)) }
+                pending.append(row: number)
+                if pending.isFull { try pending.insert(with: insertMany, rowsPerStatement: pending.capacity) }
             }
             last.clear()
             last.append(key)
             lastNumber = number
             return number
         }
+    }
+
+    /// Inserts the combinations still pending, once the file is loaded.
+    func finish() throws {
+        try pending.insert(with: insertOne, rowsPerStatement: 1)
     }
 }

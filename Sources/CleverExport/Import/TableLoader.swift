@@ -146,7 +146,7 @@ struct TableLoader {
                 batch.append(reader)
             }
             // Row rows + 1: each run loads into a new table, whose rowids count from 1.
-            if let (index, key) = ownKey { batch.withLastRowKey(key) { index.insert($0, row: rows + 1) } }
+            if let (index, key) = ownKey { _ = batch.withLastRowKey(key) { index.insert($0, row: rows + 1) } }
             for pointer in pointers {
                 batch.append(row: pointer.probe.flatMap { probe in pointer.columns.flatMap { batch.withLastRowKey($0, probe.row) } })
             }
@@ -157,6 +157,7 @@ struct TableLoader {
         if batch.rows > 0 {
             try batch.insert(with: insertStatement(table: table, columns: columns, rows: 1), rowsPerStatement: 1)
         }
+        for number in numbers { try number?.finish() }
         return rows
     }
 
