@@ -1,21 +1,28 @@
 -- check_extract_references: extract rows the views leave out because what they point at is not
 -- in the extract. Without this check they would vanish silently.
--- reads: enrollment_student_ids, guardians, staff_schools, stg_courses, stg_enrollments, stg_homerooms, stg_schools, stg_section_teachers, stg_sections, stg_staff, stg_terms, student_placements, students
+-- reads: enrollment_student_ids, extract_reference, guardians, staff_schools, stg_courses, stg_enrollments, stg_homerooms, stg_schools, stg_section_teachers, stg_sections, stg_staff, stg_terms, student_placements, students
 create view check_extract_references as
--- Enrollments whose student or section is missing: one pass over the enrollments with one
--- lookup each for the student; the section the importer found (section_row, NULL: none). The
--- few rows found are then told apart below. Only the extract's own tables and the options are
--- read (the importer trimmed their keys, and they have indexes on them), so this check runs
--- while the first models are built.
+-- Enrollments whose student or section is missing. The importer listed the enrollments'
+-- students once each (enrollment_student_ids) and counted the rows whose section it did not
+-- find (extract_reference.unmatched_rows; their section_row is NULL): each student is looked up
+-- once, and the enrollments are read only when something is missing. The few rows found are
+-- then told apart below.
 with unknown_students as (
     select student_id_row from enrollment_student_ids
     where student_id not in (select student_id from students)
 ),
+-- One row when an enrollment points at nothing, else none. Materialized and read first: SQLite
+-- then reads no enrollment when it is empty (a WHERE with an EXISTS is tested on every row).
+anything_missing as materialized (
+    select 1 where exists (select 1 from unknown_students)
+        or exists (select 1 from extract_reference
+            where file = 'enrollments' and row_column = 'section_row' and unmatched_rows > 0)
+),
 enrollment_problems as materialized (
-    select student_id, school_code, course_code, section, section_row
-    from stg_enrollments
-    where section_row is null
-        or (exists (select 1 from unknown_students) and student_id_row in (select student_id_row from unknown_students))
+    select e.student_id, e.school_code, e.course_code, e.section, e.section_row
+    from anything_missing
+    cross join stg_enrollments e
+    where e.section_row is null or e.student_id_row in (select student_id_row from unknown_students)
 ),
 -- Each (staff, school) pair of staff_schools.csv once, as stg_staff_schools lists them, from the
 -- raw table: only the keys are needed, and the view's primary-school ranking costs twice this

@@ -29,13 +29,15 @@ insert into extract_file (name, required, key) values
 -- (the same bytes, as SQL's = compares them; of two such rows the first) and writes its rowid
 -- into row_column (NULL: none), so the views test and join on integers instead of searching an
 -- index for every row. A file loads on the same core as the files it points at, after them;
--- references that lead back to where they start are refused.
+-- references that lead back to where they start are refused. unmatched_rows: filled by the
+-- importer, the rows of `file` that found no row (NULL until the file is loaded).
 drop table if exists extract_reference;
 create table extract_reference (
     file text not null references extract_file,
     columns text not null,
     target text not null references extract_file,
     row_column text not null,
+    unmatched_rows integer,
     primary key (file, row_column)
 );
 -- Only the enrollments' sections: an extract lists a section's enrollments together, so the

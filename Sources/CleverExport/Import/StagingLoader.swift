@@ -60,6 +60,7 @@ struct StagingLoader {
         guard problems.isEmpty else { throw ImportError(problems: problems) }
         for file in files { loaded(file.name, loads[file.table]!.seconds, file.bytes) }
         try record(files.flatMap { loads[$0.table]!.warnings })
+        try recordUnmatched(loads)
         if let scratchPath, !theirs.isEmpty {
             let started = Date()
             try copyTables(theirTables, from: scratchPath)
@@ -127,6 +128,21 @@ struct StagingLoader {
     }
 
     /// Keeps the values' warnings in extract_warnings, for check_extract_values.
+    /// Writes into extract_reference how many rows of each file loaded found nothing to point
+    /// at, so that a check reads such a file's rows only when there are some.
+    private func recordUnmatched(_ loads: [String: FileLoad]) throws {
+        let update = try database.prepare("update extract_reference set unmatched_rows = ? where file = ? and row_column = ?")
+        for (table, load) in loads {
+            for (column, rows) in load.unmatched {
+                update.reset()
+                update.bind(Int64(rows), at: 1)
+                update.bind(table, at: 2)
+                update.bind(column, at: 3)
+                try update.step()
+            }
+        }
+    }
+
     private func record(_ warnings: [InputProblem]) throws {
         guard !warnings.isEmpty else { return }
         try database.transaction {

@@ -41,6 +41,8 @@ struct FileLoad: Sendable {
     /// full, then a count of the rest.
     var warnings: [InputProblem] = []
     var seconds = 0.0
+    /// By extract_reference.row_column: the rows whose key found no row of the target.
+    var unmatched: [String: Int] = [:]
 }
 
 /// Loads extract files into their staging tables on one connection, every value as TEXT as
@@ -65,24 +67,30 @@ struct TableLoader {
         var problems = FileProblems(file: file.name, limit: problemsPerFile)
         var warnings = FileProblems(file: file.name, limit: problemsPerFile)
         var rows = 0
+        var unmatched: [String: Int] = [:]
         let index = targets.isTarget(file.table) ? KeyIndex(expected: file.estimatedRows) : nil
         // Even when the file fails: the files that wait for its index go on.
         defer { if let index { targets.publish(file.table, index) } }
         do {
-            rows = try load(table: file.table, path: file.path, name: file.name, index: index, problems: &problems, warnings: &warnings)
+            (rows, unmatched) = try load(table: file.table, path: file.path, name: file.name, index: index, problems: &problems, warnings: &warnings)
         } catch let problem as InputProblem {
             problems.add(problem)
         }
-        return FileLoad(rows: rows, problems: problems.listed(), warnings: warnings.listed(), seconds: Date().timeIntervalSince(started))
+        return FileLoad(
+            rows: rows, problems: problems.listed(), warnings: warnings.listed(), seconds: Date().timeIntervalSince(started),
+            unmatched: unmatched)
     }
 
     /// `index`: filled with the rows' keys, for the files that point at this one.
-    private func load(table: String, path: String, name: String, index: KeyIndex?, problems: inout FileProblems, warnings: inout FileProblems) throws -> Int {
+    /// The rows loaded, and by reference the rows whose key found nothing.
+    private func load(table: String, path: String, name: String, index: KeyIndex?, problems: inout FileProblems, warnings: inout FileProblems) throws
+        -> (rows: Int, unmatched: [String: Int])
+    {
         let reader = try CSVReader(path: path, name: name)
         guard try reader.next() else {
             throw InputProblem(file: name, line: 1, message: "is empty; expected a header row naming the columns")
         }
-        guard let header = try readHeader(reader, table: table, name: name, problems: &problems) else { return 0 }
+        guard let header = try readHeader(reader, table: table, name: name, problems: &problems) else { return (0, [:]) }
         let cleaners = header.map { ValueCleaner(isID: idColumns.contains($0)) }
         let ownKey = index.flatMap { index in positions(of: targets.keys[table]!, in: header).map { (index, $0) } }
         let references = targets.references.filter { $0.file == table }
@@ -102,6 +110,7 @@ struct TableLoader {
         let batch = RowBatch(fieldsPerRow: header.count, integersPerRow: references.count + combinations.count, capacity: rowsPerInsert)
         let insertMany = try insertStatement(table: table, columns: columns, rows: rowsPerInsert)
         var rows = 0
+        var unmatched = Array(repeating: 0, count: pointers.count)
         while try reader.next() {
             if reader.fieldCount != header.count {
                 problems.add(InputProblem(
@@ -147,8 +156,10 @@ struct TableLoader {
             }
             // Row rows + 1: each run loads into a new table, whose rowids count from 1.
             if let (index, key) = ownKey { _ = batch.withLastRowKey(key) { index.insert($0, row: rows + 1) } }
-            for pointer in pointers {
-                batch.append(row: pointer.probe.flatMap { probe in pointer.columns.flatMap { batch.withLastRowKey($0, probe.row) } })
+            for (offset, pointer) in pointers.enumerated() {
+                let row = pointer.probe.flatMap { probe in pointer.columns.flatMap { batch.withLastRowKey($0, probe.row) } }
+                if row == nil { unmatched[offset] += 1 }
+                batch.append(row: row)
             }
             for number in numbers { batch.append(row: try number?.number(in: batch)) }
             if batch.isFull { try batch.insert(with: insertMany, rowsPerStatement: rowsPerInsert) }
@@ -158,7 +169,7 @@ struct TableLoader {
             try batch.insert(with: insertStatement(table: table, columns: columns, rows: 1), rowsPerStatement: 1)
         }
         for number in numbers { try number?.finish() }
-        return rows
+        return (rows, Dictionary(uniqueKeysWithValues: zip(references.map(\.rowColumn), unmatched)))
     }
 
     /// Where `columns` are in `header`; nil when one is missing.
