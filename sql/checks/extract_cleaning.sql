@@ -40,12 +40,17 @@ with student_problems as materialized (
     )
     where coalesce(gender, race, hispanic, ell, frl, birth, zip, language) is not null
 ),
--- Enrollments with a date enrollment_dates could not read. The EXISTS over its few pairs is
--- tested once, before the enrollments are read: with every pair readable, they are not read.
+-- Enrollments with a date enrollment_dates could not read. One row when a pair of its few is
+-- unreadable, else none; materialized and read first, so that SQLite reads no enrollment when
+-- every pair is readable (a WHERE with an EXISTS is tested on every row).
+any_unreadable_date as materialized (
+    select 1 where exists (select 1 from enrollment_dates where has_unreadable_date)
+),
 unreadable_dates as (
-    select student_id, school_code, course_code, section
-    from stg_enrollments
-    where exists (select 1 from enrollment_dates where has_unreadable_date) and has_unreadable_date
+    select e.student_id, e.school_code, e.course_code, e.section
+    from any_unreadable_date
+    cross join stg_enrollments e
+    where e.has_unreadable_date
 ),
 emptied as (
     select 'students.csv' as file, 'student ' || student_id as record, gender as message
