@@ -18,6 +18,9 @@ final class DeclaredReadsTests: XCTestCase {
         let catalog = try SQLCatalog.load(directory: packageRoot.appending(path: "sql").path)
         let plan = try catalog.plan(in: database)
         let views = Set(try database.strings("select name from sqlite_master where type = 'view'"))
+        // The authorizer names a CTE read inside a subquery (a one-row guard's EXISTS) as if it
+        // were a table; only the database's own tables and views are reads.
+        let objects = Set(try database.strings("select lower(name) from sqlite_master where type in ('table', 'view')"))
         func reachable(_ name: String) -> Set<String> {
             var found: Set<String> = [name]
             if views.contains(name) { for read in plan.reads[name] ?? [] { found.formUnion(reachable(read)) } }
@@ -26,7 +29,7 @@ final class DeclaredReadsTests: XCTestCase {
         XCTAssertGreaterThan(plan.files.count, 50, "every model, view and check of sql/")
         var problems: [String] = []
         for (name, file) in plan.files.sorted(by: { $0.key < $1.key }) {
-            let read = try reads(of: name, file: file, views: views, in: database)
+            let read = try reads(of: name, file: file, views: views, in: database).intersection(objects)
             let declared = plan.reads[name] ?? []
             let reachableNames = declared.reduce(into: Set<String>()) { $0.formUnion(reachable($1)) }
             for undeclared in read.subtracting(reachableNames).sorted() {
