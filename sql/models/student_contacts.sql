@@ -5,7 +5,9 @@
 -- dedupe_guardian_phones, the first whose digits differ from those of every earlier contact's
 -- phone of the same student, else the first. Phones are cleaned in stg_phone_numbers (written
 -- when 10 or 11 digits); contact_phone_raw keeps the chosen phone as written, for the checks.
--- reads: stg_guardians, stg_phone_numbers, export_students, run_options
+-- The exported students are those student_placements leaves nothing against: read there, not
+-- from export_students, the contacts are built on the other core while export_students is.
+-- reads: stg_guardians, stg_phone_numbers, student_placements, run_options
 drop table if exists student_contacts;
 create table student_contacts as
 -- Materialized: the dedupe walk below reads it once per contact.
@@ -28,7 +30,7 @@ with eligible as materialized (
     where not o.students_hide_contacts
         and (o.students_custody_issue_guardians or not g.custody_issue)
         and (o.students_all_guardians or g.guardian_number = 1)
-        and g.student_id in (select student_id from export_students)
+        and g.student_id in (select student_id from student_placements where left_out_because is null)
 ),
 -- Only with dedupe_guardian_phones: each student's contacts numbered 1, 2, 3 ... in order, with
 -- the digits of each of their phones.
