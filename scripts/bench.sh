@@ -33,6 +33,11 @@ rates() {
   echo "  rows/s: import $(per "$data_rows" "$(phase import)"), build $(per "$data_rows" "$(phase build)"), validate $(per "$data_rows" "$(phase validate)"), write $(per "$written" "$(phase write)") ($written Clever rows), total $(per "$data_rows" "$wall") ($data_rows extract rows)"
 }
 
+# Each timed step starts with the disk caught up: what the last step wrote (gigabytes at 1M) is
+# flushed first, so that neither side waits for the other's writes (a cron job runs on a machine
+# that has been idle).
+settle() { sync; }
+
 for n in "${sizes[@]}"; do
   district=bench/d$n$suffix
   [[ -f $district/students.csv ]] || python3 scripts/generate-district.py --students "$n" --shape "$shape" --out "$district" >/dev/null
@@ -46,6 +51,7 @@ for n in "${sizes[@]}"; do
   # First run: a new database, delivering the baseline. Second run: the nightly case, reloading
   # over the previous run and comparing with its delivery (the phases and ratios below).
   for pass in first nightly; do
+    settle
     /usr/bin/time -f "%e s wall, %M KB peak RSS" -o "$work/time.txt" \
       "$binary" run --verbose --force --config "$work/clever-export.toml" --output "$work/out" >"$work/run.txt" || true
     echo "  $pass run: $(cat "$work/time.txt")"
@@ -62,6 +68,7 @@ for n in "${sizes[@]}"; do
   for f in "$district"/*.csv; do
     echo ".import --csv $f $(basename "$f" .csv)" >>"$import_script"
   done
+  settle
   start=$(date +%s.%N)
   sqlite3 "$fresh" "pragma journal_mode = off" "pragma synchronous = off" "begin" ".read $import_script" "commit" >/dev/null 2>&1
   shell_import=$(awk "BEGIN { print $(date +%s.%N) - $start }")
@@ -85,6 +92,7 @@ for n in "${sizes[@]}"; do
       statement[$f]="select $cols from clever_$f order by $sorted"
     fi
   done
+  settle
   start=$(date +%s.%N)
   for f in schools students teachers sections enrollments staff; do
     sqlite3 -csv -header "$ref" "${statement[$f]}" >"$work/$f.shell.csv"
