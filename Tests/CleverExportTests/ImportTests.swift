@@ -131,16 +131,23 @@ final class ImportTests: XCTestCase {
 final class SecondLoaderTests: XCTestCase {
     /// Every file of the extract at `extract`, loaded into a new staging file with `second`
     /// (file names) on the second loader; the tables' rows, or the problems.
-    func load(_ extract: URL, second: Set<String>) throws -> (tables: [String: [[String?]]], problems: [String]) {
+    /// A new staging database with `extract` loaded, the files of `second` by the second loader.
+    func loadedDatabase(_ extract: URL, second: Set<String>) throws -> Database {
         let work = try temporaryDirectory(self)
         let staging = StagingFile(path: work.appending(path: "staging.db").path)
         let database = try staging.create()
         try SQLCatalog.embedded.installSchema(in: database)
-        let loader = StagingLoader(
+        _ = try StagingLoader(
             database: database, directory: extract.path, scratchPath: try staging.createScratch("import"),
-            split: { files in (files.filter { !second.contains($0.name) }, files.filter { second.contains($0.name) }) })
+            split: { files in (files.filter { !second.contains($0.name) }, files.filter { second.contains($0.name) }) }
+        ).loadAll()
+        return database
+    }
+
+    func load(_ extract: URL, second: Set<String>) throws -> (tables: [String: [[String?]]], problems: [String]) {
+        let database: Database
         do {
-            _ = try loader.loadAll()
+            database = try loadedDatabase(extract, second: second)
         } catch let error as ImportError {
             return ([:], error.problems.map(\.description))
         }
@@ -197,14 +204,7 @@ final class SecondLoaderTests: XCTestCase {
     func testEachPairOfEnrollmentDatesIsListedOnce() throws {
         let (_, extract, _) = try demoExtractCopy(self)
         for second: Set<String> in [[], ["enrollments.csv"]] {
-            let work = try temporaryDirectory(self)
-            let staging = StagingFile(path: work.appending(path: "staging.db").path)
-            let database = try staging.create()
-            try SQLCatalog.embedded.installSchema(in: database)
-            _ = try StagingLoader(
-                database: database, directory: extract.path, scratchPath: try staging.createScratch("import"),
-                split: { files in (files.filter { !second.contains($0.name) }, files.filter { second.contains($0.name) }) }
-            ).loadAll()
+            let database = try loadedDatabase(extract, second: second)
             let pairs = try database.strings("select count(*) from (select distinct start_date, end_date from enrollments)")
             XCTAssertGreaterThan(Int(pairs[0])!, 1)
             XCTAssertEqual(try database.rows("select count(*), min(dates_row), max(dates_row) from enrollment_date_pairs"), [[pairs[0], "1", pairs[0]]])
@@ -259,15 +259,7 @@ final class SecondLoaderTests: XCTestCase {
     func testTheRowsAReferenceDidNotFindAreCounted() throws {
         let (_, extract, _) = try demoExtractCopy(self)
         func unmatched(second: Set<String>) throws -> [[String?]] {
-            let work = try temporaryDirectory(self)
-            let staging = StagingFile(path: work.appending(path: "staging.db").path)
-            let database = try staging.create()
-            try SQLCatalog.embedded.installSchema(in: database)
-            _ = try StagingLoader(
-                database: database, directory: extract.path, scratchPath: try staging.createScratch("import"),
-                split: { files in (files.filter { !second.contains($0.name) }, files.filter { second.contains($0.name) }) }
-            ).loadAll()
-            return try database.rows("select file, row_column, unmatched_rows from extract_reference")
+            try loadedDatabase(extract, second: second).rows("select file, row_column, unmatched_rows from extract_reference")
         }
         XCTAssertEqual(try unmatched(second: []), [["enrollments", "section_row", "0"]])
         let path = extract.appending(path: "enrollments.csv")
