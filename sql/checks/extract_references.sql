@@ -24,9 +24,9 @@ enrollment_problems as materialized (
     cross join stg_enrollments e
     where e.section_row is null or e.student_id_row in (select student_id_row from unknown_students)
 ),
--- Each (staff, school) pair of staff_schools.csv once, as stg_staff_schools lists them, from the
--- raw table: only the keys are needed, and the view's primary-school ranking costs twice this
--- check's reading of them.
+-- Each (staff, school) pair of staff_schools.csv once, as stg_staff_schools lists them, but from
+-- the raw table: the view also ranks each person's schools (a window), which this check does
+-- not need and which cost four times the reading of the keys.
 staff_school_keys as (select distinct staff_id, school_code from staff_schools),
 dangling as (
     select 'enrollments.csv' as file,
