@@ -11,7 +11,7 @@ struct ExtractCombination: Sendable {
 
 /// Numbers the combinations of one file's columns as the file loads: a combination seen before
 /// gets its number again, a new one the next number and a row of the target table, inserted 16
-/// at a time on the loader's connection (a file of a million students has a million). Rows with
+/// at a time on the loader's connection (enrollments.csv names a million students). Rows with
 /// the same combination often come together (a section's enrollments share their dates), and
 /// the same key again costs only a comparison.
 final class CombinationNumbers {
@@ -32,14 +32,9 @@ final class CombinationNumbers {
         guard !found.isEmpty else { return nil }
         columns = found.map { header.firstIndex(of: $0)! }
         pending = RowBatch(fieldsPerRow: found.count, integersPerRow: 1, capacity: 16)
-        func insert(rows: Int) throws -> Statement {
-            let names = (found + [combination.rowColumn]).map(sqlIdentifier).joined(separator: ", ")
-            let row = "(" + Array(repeating: "?", count: found.count + 1).joined(separator: ", ") + ")"
-            let values = Array(repeating: row, count: rows).joined(separator: ", ")
-            return try database.prepare("insert into \(sqlIdentifier(combination.target)) (\(names)) values \(values)")
-        }
-        insertMany = try insert(rows: pending.capacity)
-        insertOne = try insert(rows: 1)
+        let targetColumns = found + [combination.rowColumn]
+        insertMany = try database.prepareInsert(into: combination.target, columns: targetColumns, rows: pending.capacity)
+        insertOne = try database.prepareInsert(into: combination.target, columns: targetColumns, rows: 1)
     }
 
     /// The number of the combination in the last row of `batch`.

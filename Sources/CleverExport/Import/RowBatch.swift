@@ -100,3 +100,14 @@ final class RowBatch {
         integerCount = 0
     }
 }
+
+extension Database {
+    /// INSERT INTO table (columns) VALUES (?, ...), ... for `rows` rows, as RowBatch.insert binds
+    /// them.
+    func prepareInsert(into table: String, columns: [String], rows: Int) throws -> Statement {
+        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let values = Array(repeating: row, count: rows).joined(separator: ", ")
+        let names = columns.map(sqlIdentifier).joined(separator: ", ")
+        return try prepare("insert into \(sqlIdentifier(table)) (\(names)) values \(values)")
+    }
+}

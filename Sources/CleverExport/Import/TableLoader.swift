@@ -108,7 +108,7 @@ struct TableLoader {
         // everywhere), then the last few one by one.
         let rowsPerInsert = max(1, min(16, 999 / columns.count))
         let batch = RowBatch(fieldsPerRow: header.count, integersPerRow: references.count + combinations.count, capacity: rowsPerInsert)
-        let insertMany = try insertStatement(table: table, columns: columns, rows: rowsPerInsert)
+        let insertMany = try database.prepareInsert(into: table, columns: columns, rows: rowsPerInsert)
         var rows = 0
         var unmatched = Array(repeating: 0, count: pointers.count)
         while try reader.next() {
@@ -166,7 +166,7 @@ struct TableLoader {
             rows += 1
         }
         if batch.rows > 0 {
-            try batch.insert(with: insertStatement(table: table, columns: columns, rows: 1), rowsPerStatement: 1)
+            try batch.insert(with: database.prepareInsert(into: table, columns: columns, rows: 1), rowsPerStatement: 1)
         }
         for number in numbers { try number?.finish() }
         return (rows, Dictionary(uniqueKeysWithValues: zip(references.map(\.rowColumn), unmatched)))
@@ -176,14 +176,6 @@ struct TableLoader {
     private func positions(of columns: [String], in header: [String]) -> [Int]? {
         let found = columns.compactMap { header.firstIndex(of: $0) }
         return found.count == columns.count ? found : nil
-    }
-
-    /// INSERT INTO table (columns) VALUES (?, ...), ... for `rows` rows.
-    private func insertStatement(table: String, columns: [String], rows: Int) throws -> Statement {
-        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        let values = Array(repeating: row, count: rows).joined(separator: ", ")
-        let names = columns.map(sqlIdentifier).joined(separator: ", ")
-        return try database.prepare("insert into \(sqlIdentifier(table)) (\(names)) values \(values)")
     }
 
     /// Maps the header to the table's columns (case-insensitive); adds extra columns as TEXT.
