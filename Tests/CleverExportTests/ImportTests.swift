@@ -218,7 +218,7 @@ final class SecondLoaderTests: XCTestCase {
 
     /// Each student_id of enrollments.csv is listed once in enrollment_student_ids, numbered from
     /// 1 as first seen, and each enrollment carries its number, whichever loader loads the file.
-    /// Expected: what SQL's DISTINCT and a join on the ID find.
+    /// Expected: the IDs in the order the rows first name them; column 8 is student_id_row.
     func testEachStudentOfTheEnrollmentsIsListedOnce() throws {
         let (_, extract, _) = try demoExtractCopy(self)
         for second: Set<String> in [[], ["enrollments.csv"]] {

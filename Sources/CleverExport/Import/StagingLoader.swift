@@ -127,7 +127,6 @@ struct StagingLoader {
         return (files.filter { !second.contains($0.table) }, files.filter { second.contains($0.table) })
     }
 
-    /// Keeps the values' warnings in extract_warnings, for check_extract_values.
     /// Writes into extract_reference how many rows of each file loaded found nothing to point
     /// at, so that a check reads such a file's rows only when there are some.
     private func recordUnmatched(_ loads: [String: FileLoad]) throws {
@@ -143,6 +142,7 @@ struct StagingLoader {
         }
     }
 
+    /// Keeps the values' warnings in extract_warnings, for check_extract_values.
     private func record(_ warnings: [InputProblem]) throws {
         guard !warnings.isEmpty else { return }
         try database.transaction {
