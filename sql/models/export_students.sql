@@ -43,12 +43,13 @@ final as (
                 (select lower_value from run_option_lists where key = 'students.iep_inactive_values') then 'Y'
             else 'N'
         end as iep_status,
-        case when o.students_address then s.zip end as zip,
         -- Street, city and state are columns of their own, written only with students.address
-        -- (export_columns); Student_zip is always a column, filled only with it.
-        s.address as street,
-        s.city,
-        s.state,
+        -- (export_columns), and kept only with it; Student_zip is always a column, filled only
+        -- with it.
+        case when o.students_address then s.zip end as zip,
+        case when o.students_address then s.address end as street,
+        case when o.students_address then s.city end as city,
+        case when o.students_address then s.state end as state,
         -- Looked up only with students.home_language, the one file that writes it.
         case when o.students_home_language then s.home_language end as home_language,
         s.home_language_raw,
