@@ -5,7 +5,7 @@
 -- the file's order, instead of sorting millions of them. The course part is read in that order
 -- already (export_sections is stored in school_code, section_id order, and active_enrollments
 -- lists each section's students in order), so the table is filled front to back.
--- reads: active_enrollments, export_sections, export_students, run_options, stg_homerooms
+-- reads: active_enrollments, export_sections, run_options, stg_homerooms, student_placements
 drop table if exists export_enrollments;
 create table export_enrollments (
     school_code text not null,
@@ -28,7 +28,7 @@ with final as (
     -- read; then each homeroom row's section, by the index on its key (course_code 'HR').
     from run_options o
     cross join stg_homerooms h
-    cross join export_students st on st.student_id = h.student_id
+    cross join student_placements st on st.student_id = h.student_id and st.left_out_because is null
     cross join export_sections s
         on s.school_code = h.school_code and s.course_code = 'HR' and s.section = h.homeroom
         and s.is_homeroom = 1
